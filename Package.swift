@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Broadsheet: a static site generator and searchable archive for newsletters.
+///
+/// The targets are layered one per pipeline stage (see docs/ARCHITECTURE.md):
+/// CCmark -> Markup -> Archive -> Site -> broadsheet, with Templates standing alone.
+let package = Package(
+    name: "Broadsheet",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "broadsheet", targets: ["broadsheet"]),
+        .library(name: "Templates", targets: ["Templates"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markup", dependencies: ["CCmark"]),
+        .target(name: "Templates"),
+        .target(name: "Archive", dependencies: ["Markup", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup"]),
+        .executableTarget(
+            name: "broadsheet",
+            dependencies: ["Site", "Archive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
