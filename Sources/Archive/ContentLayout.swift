@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where an archive's files are, given its root folder.
+///
+/// The usual layout is `ROOT/content/issues/` with `ROOT/content/site.yml`; a folder
+/// that holds `issues/` directly (as exported Pelican archives do) also works, so
+/// such archives build without being rearranged.
+public struct ContentLayout: Sendable {
+    public let root: URL
+    /// The folder holding `issues/`, `site.yml` and (later) `entities.yml`.
+    public let contentDirectory: URL
+
+    public var issuesDirectory: URL { contentDirectory.appendingPathComponent("issues") }
+    public var siteConfigFile: URL { contentDirectory.appendingPathComponent("site.yml") }
+
+    /// Finds the content folder under `root`, or explains what is missing.
+    public init(root: URL) throws(ContentError) {
+        self.root = root.standardizedFileURL
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let candidates = [self.root.appendingPathComponent("content"), self.root]
+        guard let found = candidates.first(where: {
+            manager.fileExists(atPath: $0.appendingPathComponent("issues").path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }) else {
+            throw ContentError(path: self.root.appendingPathComponent("content/issues").path, line: 1,
+                               message: "no issues folder: put issue files in content/issues/ under the root (--root)")
+        }
+        self.contentDirectory = found
+    }
+
+    /// Path of `url` relative to the root, for messages.
+    public func relative(_ url: URL) -> String {
+        IssueLoader.relativePath(url.standardizedFileURL.path, to: root.path)
+    }
+
+    /// Reads `site.yml`, or uses defaults titled after the root folder when there is none.
+    public func loadSiteConfig() throws -> SiteConfig {
+        let file = siteConfigFile
+        let defaultTitle = root.lastPathComponent
+        guard FileManager.default.fileExists(atPath: file.path) else { return SiteConfig(title: defaultTitle) }
+        let data = try Data(contentsOf: file)
+        let text = try IssueLoader.decodeUTF8(data, path: relative(file))
+        return try SiteConfig.parse(yaml: text, path: relative(file), defaultTitle: defaultTitle)
+    }
+
+    /// Reads the whole archive.
+    public func loadArchive(includeDrafts: Bool) throws -> Archive {
+        let config = try loadSiteConfig()
+        let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts)
+        return Archive(config: config, issues: issues)
+    }
+}

@@ -1,0 +1,48 @@
+import Markup
+
+/// One newsletter issue: its front matter read and checked, its body rendered.
+public struct Issue: Sendable {
+    /// The URL name: `/issues/<slug>/`. Unique in the archive.
+    public var slug: String
+    public var title: String
+    public var date: IssueDate
+    /// The front matter's summary, or the body's first paragraph, shortened.
+    public var summary: String
+    /// Tag names in the order the editor wrote them, without repeats.
+    public var tags: [String]
+    /// From `author`, a string or a list.
+    public var authors: [String]
+    /// The issue number, when the newsletter numbers its issues (`number: 601`).
+    public var number: String?
+    /// Drafts are left out of a build unless `--drafts` is given.
+    public var draft: Bool
+    /// The publication or author the issue comes from.
+    public var source: String?
+    /// Front-matter keys Broadsheet does not interpret, kept for templates.
+    public var params: [String: MetadataValue]
+    /// The file the issue came from, relative to the build root, for errors and editors.
+    public var path: String
+    /// The rendered body.
+    public var body: RenderedMarkdown
+
+    /// Makes an issue from checked parts; the loader is the usual source of issues.
+    public init(slug: String, title: String, date: IssueDate, summary: String, tags: [String], authors: [String],
+                number: String?, draft: Bool, source: String?, params: [String: MetadataValue], path: String,
+                body: RenderedMarkdown) {
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.authors = authors
+        self.number = number
+        self.draft = draft
+        self.source = source
+        self.params = params
+        self.path = path
+        self.body = body
+    }
+
+    /// Minutes a reader needs for the body.
+    public var readingMinutes: Int { TextStatistics.readingMinutes(words: body.wordCount) }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads every issue file under a folder, in parallel, and checks them as a set.
+public enum IssueLoader {
+    /// The file extensions treated as issues.
+    public static let extensions: Set<String> = ["md", "markdown"]
+
+    /// Loads the issues in `directory` (and its subfolders), newest first.
+    ///
+    /// - Parameters:
+    ///   - root: the build root; error paths are shown relative to it.
+    ///   - includeDrafts: keep issues with `draft: true`.
+    public static func load(directory: URL, root: URL, includeDrafts: Bool) throws -> [Issue] {
+        let files = try issueFiles(in: directory)
+        let rootPath = root.standardizedFileURL.path
+        let issues = try files.concurrentMap { file -> Issue in
+            let path = relativePath(file.path, to: rootPath)
+            let data: Data
+            do {
+                data = try Data(contentsOf: file)
+            } catch {
+                throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
+            }
+            return try IssueParser.parse(path: path, text: try decodeUTF8(data, path: path))
+        }
+        let kept = includeDrafts ? issues : issues.filter { !$0.draft }
+        try checkUniqueSlugs(kept)
+        return kept.sorted { a, b in
+            a.date.sortKey != b.date.sortKey ? a.date.sortKey > b.date.sortKey : a.slug < b.slug
+        }
+    }
+
+    /// Every `.md`/`.markdown` file below `directory`, in a stable order.
+    static func issueFiles(in directory: URL) throws -> [URL] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+                                                  options: [.skipsHiddenFiles]) else {
+            throw ContentError(path: directory.path, line: 1, message: "cannot list the issues folder")
+        }
+        var files: [URL] = []
+        for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
+            files.append(url.standardizedFileURL)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// The file's text, or an error pointing at the first line that is not UTF-8.
+    static func decodeUTF8(_ data: Data, path: String) throws(ContentError) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var line = 1
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1 }
+                offset += UTF8.width(scalar)
+            case .emptyInput, .error:
+                break decoding
+            }
+        }
+        throw ContentError(path: path, line: line,
+                           message: "file is not valid UTF-8 (byte \(offset + 1)): save it as UTF-8")
+    }
+
+    static func checkUniqueSlugs(_ issues: [Issue]) throws(ContentError) {
+        var firstPath: [String: String] = [:]
+        for issue in issues.sorted(by: { $0.path < $1.path }) {
+            if let other = firstPath[issue.slug] {
+                throw ContentError(path: issue.path, line: 1,
+                                   message: "duplicate slug '\(issue.slug)': \(other) has the same slug; give one of them a different 'slug:'")
+            }
+            firstPath[issue.slug] = issue.path
+        }
+    }
+
+    static func relativePath(_ path: String, to root: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

@@ -1,0 +1,126 @@
+import Markup
+
+/// Turns the text of one issue file into an `Issue`, or says exactly what is wrong.
+///
+/// Pure: takes the file's path (for messages and the fallback slug) and text,
+/// reads nothing else, so issues can be parsed on any thread.
+public enum IssueParser {
+    /// Keys the loader interprets; every other key is kept in `Issue.params`.
+    static let knownKeys: Set<String> = ["title", "date", "slug", "summary", "tags", "author", "authors",
+                                         "number", "draft", "source"]
+
+    /// The summary length, in bytes, when it is taken from the first paragraph.
+    public static let derivedSummaryLimit = 280
+
+    /// Parses `text`, the contents of the file at `path` (relative to the build root).
+    public static func parse(path: String, text: String) throws(ContentError) -> Issue {
+        let frontMatter = try FrontMatter(text: text, path: path)
+        let fields = FieldReader(fields: frontMatter.fields, path: path)
+
+        let title = try fields.requiredText("title")
+        let date = try fields.date("date")
+        let slug = try fields.slug(fallbackFileName: path)
+        let body = RenderedMarkdown(markdown: String(frontMatter.body))
+        let summary = try fields.optionalText("summary")
+            ?? body.firstParagraph.map { TextStatistics.excerpt($0, limit: derivedSummaryLimit) } ?? ""
+
+        var params: [String: MetadataValue] = [:]
+        for (key, field) in frontMatter.fields where !knownKeys.contains(key) {
+            params[key] = field.value
+        }
+        return Issue(
+            slug: slug, title: title, date: date, summary: summary,
+            tags: try fields.list("tags"),
+            authors: try fields.list("author") + fields.list("authors"),
+            number: try fields.optionalText("number"),
+            draft: try fields.bool("draft"),
+            source: try fields.optionalText("source"),
+            params: params, path: path, body: body)
+    }
+}
+
+/// Reads typed values out of front-matter fields, with errors on their lines.
+struct FieldReader {
+    let fields: [String: FrontMatter.Field]
+    let path: String
+
+    func requiredText(_ key: String) throws(ContentError) -> String {
+        guard let field = fields[key] else {
+            throw ContentError(path: path, line: 1, message: "missing \(key): every issue needs a '\(key):' in its front matter")
+        }
+        guard let text = field.value.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            throw ContentError(path: path, line: field.line, message: "\(key) must be non-empty text")
+        }
+        return text
+    }
+
+    func optionalText(_ key: String) throws(ContentError) -> String? {
+        guard let field = fields[key], field.value != .null else { return nil }
+        guard let text = field.value.scalarText else {
+            throw ContentError(path: path, line: field.line, message: "\(key) must be text, not a list or mapping")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func date(_ key: String) throws(ContentError) -> IssueDate {
+        let text = try requiredText(key)
+        guard let date = IssueDate(parsing: text) else {
+            throw ContentError(path: path, line: fields[key]?.line ?? 1,
+                               message: "cannot read date '\(text)': write it as YYYY-MM-DD, optionally with a time (2026-03-09 or 2026-03-09T10:00:00Z)")
+        }
+        return date
+    }
+
+    func bool(_ key: String) throws(ContentError) -> Bool {
+        guard let field = fields[key] else { return false }
+        switch field.value {
+        case .bool(let flag): return flag
+        case .null: return false
+        case .string(let text) where ["true", "yes"].contains(text.lowercased()): return true
+        case .string(let text) where ["false", "no"].contains(text.lowercased()): return false
+        default: throw ContentError(path: path, line: field.line, message: "\(key) must be true or false")
+        }
+    }
+
+    /// A list, or a single string with comma-separated items (Pelican's `Tags: a, b`).
+    func list(_ key: String) throws(ContentError) -> [String] {
+        guard let field = fields[key] else { return [] }
+        let items: [String]
+        switch field.value {
+        case .null: items = []
+        case .list(let values):
+            items = try values.map { value throws(ContentError) in
+                guard let text = value.scalarText else {
+                    throw ContentError(path: path, line: field.line, message: "\(key) must be a list of text items")
+                }
+                return text
+            }
+        case .string(let text): items = text.split(separator: ",").map(String.init)
+        case let value:
+            guard let text = value.scalarText else {
+                throw ContentError(path: path, line: field.line, message: "\(key) must be a list or comma-separated text")
+            }
+            items = [text]
+        }
+        var seen: Set<String> = []
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    func slug(fallbackFileName path: String) throws(ContentError) -> String {
+        if let field = fields["slug"], let text = try optionalText("slug") {
+            guard Slug.isValid(text) else {
+                throw ContentError(path: path, line: field.line,
+                                   message: "slug '\(text)' can't be a URL segment: use letters, digits, '-', '_' and '.'")
+            }
+            return text
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        let name = stem.isEmpty ? fileName : stem
+        return Slug.isValid(name) ? name : Slug.make(name)
+    }
+}
+
+import Foundation

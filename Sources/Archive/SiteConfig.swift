@@ -1,0 +1,78 @@
+import Yams
+import Foundation
+
+/// The site-wide settings from `content/site.yml`.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String
+    public var description: String
+    /// Where the site will be published, always ending in `/`. Its path part
+    /// (`/newsletter/` in `https://example.org/newsletter/`) prefixes every link.
+    public var baseURL: String
+    /// The `lang` of every page.
+    public var language: String
+    public var author: String
+    /// Keys Broadsheet does not interpret, kept for templates.
+    public var params: [String: MetadataValue]
+
+    /// Makes a configuration; `baseURL` gains a trailing slash if it lacks one.
+    public init(title: String, description: String = "", baseURL: String = "/", language: String = "en",
+                author: String = "", params: [String: MetadataValue] = [:]) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.language = language
+        self.author = author
+        self.params = params
+    }
+
+    /// The path part of `baseURL`: `/newsletter/` for `https://example.org/newsletter/`.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else {
+            return baseURL.hasPrefix("/") ? baseURL : "/" + baseURL
+        }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        return String(afterHost[slash...])
+    }
+
+    /// Reads `site.yml` text; `path` is used in error messages.
+    public static func parse(yaml: String, path: String, defaultTitle: String) throws(ContentError) -> SiteConfig {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw YAMLErrorTranslation.contentError(error, path: path, firstLine: 1)
+        } catch {
+            throw ContentError(path: path, line: 1, message: "invalid YAML: \(error)")
+        }
+        guard let node else { return SiteConfig(title: defaultTitle) }
+        guard case .mapping(let mapping) = node else {
+            throw ContentError(path: path, line: node.mark?.line ?? 1, message: "site.yml must be a mapping of keys to values")
+        }
+        var values: [String: (MetadataValue, Int)] = [:]
+        for (key, value) in mapping {
+            if let name = key.string { values[name.lowercased()] = (MetadataValue(value), key.mark?.line ?? 1) }
+        }
+        func text(_ key: String, default fallback: String) throws(ContentError) -> String {
+            guard let (value, line) = values[key], value != .null else { return fallback }
+            guard let text = value.scalarText else {
+                throw ContentError(path: path, line: line, message: "\(key) must be text")
+            }
+            return text
+        }
+        let known: Set<String> = ["title", "description", "base_url", "language", "author"]
+        var params: [String: MetadataValue] = [:]
+        for (key, entry) in values where !known.contains(key) { params[key] = entry.0 }
+        let baseURL = try text("base_url", default: "/")
+        if baseURL.contains(" ") {
+            throw ContentError(path: path, line: values["base_url"]?.1 ?? 1, message: "base_url must be a URL without spaces")
+        }
+        return SiteConfig(
+            title: try text("title", default: defaultTitle),
+            description: try text("description", default: ""),
+            baseURL: baseURL,
+            language: try text("language", default: "en"),
+            author: try text("author", default: ""),
+            params: params)
+    }
+}

@@ -1,0 +1,17 @@
+/// A tag and the issues that carry it.
+public struct Tag: Sendable, Equatable {
+    /// The name as first written in the archive (tags that differ only in case or
+    /// punctuation share one slug, and so one page).
+    public var name: String
+    /// The URL name: `/tags/<slug>/`.
+    public var slug: String
+    /// Indexes into `Archive.issues`, newest first.
+    public var issueIndexes: [Int]
+
+    /// Makes a tag record; `Archive` builds these.
+    public init(name: String, slug: String, issueIndexes: [Int]) {
+        self.name = name
+        self.slug = slug
+        self.issueIndexes = issueIndexes
+    }
+}
