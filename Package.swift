@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Archive", "Templates", "Markup"]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Archive", "Templates", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),

@@ -1,0 +1,42 @@
+# Broadsheet — the two commands are `make site` and `make test`.
+#
+#   make site    install libcmark-dev if missing, build in release mode, build site/
+#   make test    every test (unit, golden pages, CLI errors, outside test suites)
+#   make bench   time builds of generated 1k/10k archives against Hugo
+#   make screenshot  refresh docs/screenshot-home.png with headless Chromium
+
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SWIFT ?= swift
+RELEASE_BIN := .build/release/broadsheet
+
+.PHONY: site test bench deps release screenshot clean
+
+## Install the system packages the build needs (Debian).
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { \
+	  echo "Installing libcmark-dev…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev; }
+
+release: deps
+	$(SWIFT) build -c release --product broadsheet
+
+site: release
+	$(RELEASE_BIN) build --root .
+	@echo
+	@echo "Open the site: xdg-open site/index.html is not enough for pretty URLs;"
+	@echo "  either serve it:   python3 -m http.server -d site 8000   (then http://localhost:8000/)"
+	@echo "  or build offline:  $(RELEASE_BIN) build --offline   (then open site/index.html)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	bash scripts/bench.sh
+
+screenshot: release
+	bash scripts/screenshot.sh
+
+clean:
+	rm -rf .build .build-* site/* 

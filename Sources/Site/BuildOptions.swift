@@ -1,0 +1,48 @@
+import Foundation
+
+/// What to build, and how.
+public struct BuildOptions: Sendable {
+    /// The archive's root folder (holds `content/`, maybe `templates/`).
+    public var root: URL
+    /// Where the site goes; replaced whole, and only when the build succeeds.
+    public var output: URL
+    /// Include issues marked `draft: true`.
+    public var includeDrafts: Bool
+    /// Write relative links with explicit `index.html`, for browsing from `file://`.
+    public var offline: Bool
+    /// The theme folder; nil finds one with `Theme.locate(root:)`.
+    public var themeDirectory: URL?
+
+    /// Options with the CLI's defaults: output `ROOT/site`, no drafts, served links.
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false, themeDirectory: URL? = nil) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
+        self.includeDrafts = includeDrafts
+        self.offline = offline
+        self.themeDirectory = themeDirectory
+    }
+}
+
+/// What a finished build made, for the summary line.
+public struct BuildReport: Sendable {
+    public var issues: Int
+    public var pages: Int
+    public var otherFiles: Int
+    public var seconds: Double
+    public var output: URL
+
+    /// `Built 5 issues into 27 pages in 0.12 s → site/`.
+    public var summaryLine: String {
+        let time = seconds < 10 ? String(format: "%.2f", seconds) : String(format: "%.1f", seconds)
+        return "Built \(issues) issue\(issues == 1 ? "" : "s") into \(pages) page\(pages == 1 ? "" : "s") in \(time) s → \(output.path)"
+    }
+}
+
+/// A step of the build, reported as it goes so a long build shows progress.
+public struct BuildProgress: Sendable {
+    /// `loading`, `rendering`, `writing`…
+    public var stage: String
+    public var done: Int
+    /// 0 when the stage has no count.
+    public var total: Int
+}

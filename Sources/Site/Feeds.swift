@@ -1,0 +1,65 @@
+import Archive
+
+/// The site's Atom feed and XML sitemap: small fixed formats, written directly.
+enum Feeds {
+    /// Issues in the feed: the newest 20, as most readers poll often.
+    static let feedLimit = 20
+
+    /// An Atom 1.0 feed of the newest issues, each with its summary and full body.
+    static func atom(_ archive: Archive, links: Links) -> String {
+        let config = archive.config
+        let updated = archive.issues.first?.date.rfc3339 ?? "1970-01-01T00:00:00Z"
+        let siteURL = links.absolute(.home).isEmpty ? config.baseURL : links.absolute(.home)
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))">
+        <title>\(escape(config.title))</title>
+        <subtitle>\(escape(config.description))</subtitle>
+        <link href="\(escape(siteURL))"/>
+        <link rel="self" href="\(escape(links.absolute(.feed)))"/>
+        <id>\(escape(siteURL))</id>
+        <updated>\(updated)</updated>
+
+        """
+        if !config.author.isEmpty { xml += "<author><name>\(escape(config.author))</name></author>\n" }
+        for issue in archive.issues.prefix(feedLimit) {
+            let url = links.absolute(.issue(issue.slug))
+            xml += "<entry>\n<title>\(escape(issue.title))</title>\n"
+            xml += "<link href=\"\(escape(url))\"/>\n<id>\(escape(url.isEmpty ? issue.slug : url))</id>\n"
+            xml += "<updated>\(issue.date.rfc3339)</updated>\n<published>\(issue.date.rfc3339)</published>\n"
+            for author in issue.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
+            for tag in issue.tags { xml += "<category term=\"\(escape(tag))\"/>\n" }
+            xml += "<summary>\(escape(issue.summary))</summary>\n"
+            xml += "<content type=\"html\">\(escape(issue.body.html))</content>\n</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// A sitemap of every page, with issue dates as `lastmod`.
+    static func sitemap(_ archive: Archive, pages: [Page], links: Links) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages where page != .notFound {
+            xml += "<url><loc>\(escape(links.absolute(page.path(in: archive))))</loc>"
+            if case .issue(let index) = page { xml += "<lastmod>\(archive.issues[index].date.isoDate)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// Escapes text for XML content and attribute values.
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

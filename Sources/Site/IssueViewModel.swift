@@ -1,0 +1,55 @@
+import Archive
+import Markup
+import Templates
+
+/// Issues as templates see them.
+enum IssueViewModel {
+    /// The fields every list of issues shows (home, tag and archive pages).
+    static func summary(_ issue: Issue, links: Links) -> [String: TemplateValue] {
+        [
+            "title": .string(issue.title),
+            "url": .string(links.href(.issue(issue.slug))),
+            "date_iso": .string(issue.date.isoDate),
+            "date_display": .string(issue.date.display),
+            "summary": .string(issue.summary),
+            "source": .string(issue.source ?? ""),
+            "reading_minutes": .int(issue.readingMinutes),
+            "has_tags": .bool(!issue.tags.isEmpty),
+            "tags": .list(issue.tags.map { tag(named: $0, links: links) }),
+            "number": .string(issue.number ?? ""),
+            "authors_display": .string(issue.authors.joined(separator: ", ")),
+        ]
+    }
+
+    /// A tag link: `{name, slug, url}`.
+    static func tag(named name: String, links: Links) -> TemplateValue {
+        let slug = Slug.make(name)
+        return .object(["name": .string(name), "slug": .string(slug), "url": .string(links.href(.tag(slug)))])
+    }
+
+    /// Everything the issue page shows. `older` and `newer` are its neighbours by date.
+    static func full(_ issue: Issue, older: Issue?, newer: Issue?, links: Links) -> TemplateValue {
+        var fields = summary(issue, links: links)
+        let toc = issue.body.headings.filter { $0.level >= 2 }
+        fields["html"] = .string(issue.body.html)
+        fields["word_count"] = .int(issue.body.wordCount)
+        fields["has_toc"] = .bool(toc.count >= 3)
+        fields["toc"] = .list(toc.map { heading in
+            .object(["level": .int(heading.level), "id": .string(heading.id), "text": .string(heading.text),
+                     "indent": .int(heading.level - 2)])
+        })
+        fields["previous"] = neighbour(older, links: links)
+        fields["next"] = neighbour(newer, links: links)
+        fields["has_authors"] = .bool(!issue.authors.isEmpty)
+        fields["authors"] = .list(issue.authors.map(TemplateValue.string))
+        fields["has_source"] = .bool(issue.source != nil)
+        fields["params"] = .object(issue.params.mapValues(TemplateValue.init))
+        return .object(fields)
+    }
+
+    private static func neighbour(_ issue: Issue?, links: Links) -> TemplateValue {
+        guard let issue else { return .null }
+        return .object(["title": .string(issue.title), "url": .string(links.href(.issue(issue.slug))),
+                        "date_display": .string(issue.date.display)])
+    }
+}

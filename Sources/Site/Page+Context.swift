@@ -1,0 +1,100 @@
+import Archive
+import Templates
+
+extension Page {
+    /// The template context for this page (see docs/TEMPLATES.md for every key).
+    func context(_ base: PageContext) -> TemplateValue {
+        let archive = base.archive
+        let links = base.links
+        switch self {
+        case .home(let number):
+            return homeContext(number, base)
+        case .issue(let index):
+            let issue = archive.issues[index]
+            let newer = index > 0 ? archive.issues[index - 1] : nil
+            let older = index + 1 < archive.issues.count ? archive.issues[index + 1] : nil
+            return base.render(title: issue.title, description: issue.summary, extra: [
+                "issue": IssueViewModel.full(issue, older: older, newer: newer, links: links),
+            ])
+        case .archive:
+            return base.render(title: "Archive", description: "Every issue of \(archive.config.title), by year and month.",
+                               extra: ["total": .int(archive.issues.count), "years": ArchiveGrouping.years(archive, links: links)])
+        case .tags:
+            return base.render(title: "Tags", description: "Every tag of \(archive.config.title).", extra: [
+                "total_tags": .int(archive.tags.count),
+                "tags": .list(archive.tags.map { tag in
+                    .object(["name": .string(tag.name), "slug": .string(tag.slug),
+                             "url": .string(links.href(.tag(tag.slug))), "count": .int(tag.issueIndexes.count)])
+                }),
+            ])
+        case .tag(let index):
+            let tag = archive.tags[index]
+            return base.render(title: tag.name, description: "Issues tagged \(tag.name).", extra: [
+                "tag": .object(["name": .string(tag.name), "slug": .string(tag.slug), "count": .int(tag.issueIndexes.count),
+                                "url": .string(links.href(.tag(tag.slug)))]),
+                "issues": .list(tag.issueIndexes.map { .object(IssueViewModel.summary(archive.issues[$0], links: links)) }),
+            ])
+        case .notFound:
+            return base.render(title: "Page not found", description: "", extra: [:])
+        }
+    }
+
+    private func homeContext(_ number: Int, _ base: PageContext) -> TemplateValue {
+        let archive = base.archive
+        let links = base.links
+        let perPage = Page.issuesPerHomePage
+        let total = max(1, (archive.issues.count + perPage - 1) / perPage)
+        let slice = archive.issues.dropFirst((number - 1) * perPage).prefix(perPage)
+        let pagination: [String: TemplateValue] = [
+            "current": .int(number),
+            "total": .int(total),
+            "has_previous": .bool(number > 1),
+            "previous_url": .string(number > 1 ? links.href(.homePage(number - 1)) : ""),
+            "has_next": .bool(number < total),
+            "next_url": .string(number < total ? links.href(.homePage(number + 1)) : ""),
+            "pages": .list((1...total).map { page in
+                .object(["number": .int(page), "url": .string(links.href(.homePage(page))), "is_current": .bool(page == number)])
+            }),
+        ]
+        return base.render(
+            title: number == 1 ? "" : "Page \(number)",
+            description: archive.config.description,
+            extra: [
+                "issues": .list(slice.map { .object(IssueViewModel.summary($0, links: links)) }),
+                "pagination": .object(pagination),
+                "has_pagination": .bool(total > 1),
+                "is_first_page": .bool(number == 1),
+            ])
+    }
+}
+
+/// Issues grouped by year and month, newest first, for the archive page.
+enum ArchiveGrouping {
+    static func years(_ archive: Archive, links: Links) -> TemplateValue {
+        var years: [TemplateValue] = []
+        var index = 0
+        let issues = archive.issues
+        while index < issues.count {
+            let year = issues[index].date.year
+            var months: [TemplateValue] = []
+            var yearCount = 0
+            while index < issues.count, issues[index].date.year == year {
+                let month = issues[index].date.month
+                var entries: [TemplateValue] = []
+                while index < issues.count, issues[index].date.year == year, issues[index].date.month == month {
+                    entries.append(.object(IssueViewModel.summary(issues[index], links: links)))
+                    index += 1
+                }
+                yearCount += entries.count
+                let number = month < 10 ? "0\(month)" : "\(month)"
+                months.append(.object([
+                    "name": .string(IssueDate.monthNames[month - 1]), "number": .string(number),
+                    "anchor": .string("y\(year)-\(number)"), "count": .int(entries.count), "issues": .list(entries),
+                ]))
+            }
+            years.append(.object(["year": .string(String(year)), "count": .int(yearCount),
+                                  "url_anchor": .string("y\(year)"), "months": .list(months)]))
+        }
+        return .list(years)
+    }
+}

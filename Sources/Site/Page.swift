@@ -1,0 +1,57 @@
+import Archive
+
+/// One HTML page of the site: which template renders it, and where it goes.
+///
+/// The whole site is a list of these, made up front by `Page.all(in:)` so the
+/// pages can be rendered in parallel and counted for progress.
+public enum Page: Sendable, Equatable {
+    /// Home page N (1-based) of the newest-first issue list.
+    case home(Int)
+    /// The issue at this index of `Archive.issues`.
+    case issue(Int)
+    /// `/archive/`: every issue by year and month.
+    case archive
+    /// `/tags/`: the tag index.
+    case tags
+    /// The tag at this index of `Archive.tags`.
+    case tag(Int)
+    /// `/404.html`.
+    case notFound
+
+    /// Issues on each home page.
+    public static let issuesPerHomePage = 20
+
+    /// The templates every theme must have, one per kind of page.
+    public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "404"]
+
+    /// Every page of `archive`.
+    public static func all(in archive: Archive) -> [Page] {
+        let homePages = max(1, (archive.issues.count + issuesPerHomePage - 1) / issuesPerHomePage)
+        return (1...homePages).map(Page.home) + archive.issues.indices.map(Page.issue)
+            + [.archive, .tags] + archive.tags.indices.map(Page.tag) + [.notFound]
+    }
+
+    /// The template that renders this page.
+    public var templateName: String {
+        switch self {
+        case .home: return "home"
+        case .issue: return "issue"
+        case .archive: return "archive"
+        case .tags: return "tags"
+        case .tag: return "tag"
+        case .notFound: return "404"
+        }
+    }
+
+    /// Where the page lives in `archive`'s site.
+    public func path(in archive: Archive) -> SitePath {
+        switch self {
+        case .home(let number): return .homePage(number)
+        case .issue(let index): return .issue(archive.issues[index].slug)
+        case .archive: return .archive
+        case .tags: return .tags
+        case .tag(let index): return .tag(archive.tags[index].slug)
+        case .notFound: return .notFound
+        }
+    }
+}

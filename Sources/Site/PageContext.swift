@@ -1,0 +1,46 @@
+import Archive
+import Templates
+
+/// The keys every page's template receives (see docs/TEMPLATES.md).
+struct PageContext {
+    let archive: Archive
+    let links: Links
+    let kind: String
+    let generator: String
+    let buildYear: String
+
+    /// The root context: `site`, `urls`, `page`, `generator`, `build_year`, plus
+    /// the page's own keys from `extra`.
+    func render(title: String, description: String, extra: [String: TemplateValue]) -> TemplateValue {
+        let config = archive.config
+        var site: [String: TemplateValue] = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "base_url": .string(config.baseURL),
+            "language": .string(config.language),
+            "author": .string(config.author),
+        ]
+        site["params"] = .object(config.params.mapValues(TemplateValue.init))
+        var root: [String: TemplateValue] = [
+            "site": .object(site),
+            "urls": .object([
+                "home": .string(links.href(.home)),
+                "archive": .string(links.href(.archive)),
+                "tags": .string(links.href(.tags)),
+                "feed": .string(links.href(.feed)),
+                "stylesheet": .string(links.href(.stylesheet)),
+                "favicon": .string(links.href(.favicon)),
+            ]),
+            "page": .object([
+                "title": .string(title),
+                "description": .string(description),
+                "canonical_url": .string(links.offline ? "" : links.absolute(links.page)),
+                "kind": .string(kind),
+            ]),
+            "generator": .string(generator),
+            "build_year": .string(buildYear),
+        ]
+        root.merge(extra) { _, new in new }
+        return .object(root)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Archive
+import Templates
+
+/// The build pipeline: load → model → render → write → swap, as named steps.
+///
+/// Only loading reads files and only the staged output writes them; in between,
+/// every step takes and returns plain values.
+public struct SiteBuilder: Sendable {
+    /// Printed in every page's `<meta name="generator">`.
+    public static let generator = "Broadsheet 0.1.0"
+
+    public let options: BuildOptions
+    /// Called from any thread as the build advances.
+    public let progress: @Sendable (BuildProgress) -> Void
+
+    /// A builder for `options`, reporting to `progress`.
+    public init(options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Builds the site. Throws `ContentError` or `TemplateError` for bad input;
+    /// on any error the previous output is left untouched.
+    public func build() throws -> BuildReport {
+        let start = Date()
+        let layout = try ContentLayout(root: options.root)
+        try checkOutputIsSafe(layout)
+
+        progress(BuildProgress(stage: "loading theme", done: 0, total: 0))
+        let theme = try loadTheme(layout)
+
+        progress(BuildProgress(stage: "loading issues", done: 0, total: 0))
+        let archive = try layout.loadArchive(includeDrafts: options.includeDrafts)
+
+        let output = try StagedOutput(destination: options.output)
+        let pages = Page.all(in: archive)
+        try render(pages, archive: archive, theme: theme, into: output)
+        let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
+
+        progress(BuildProgress(stage: "swapping into place", done: 0, total: 0))
+        try output.commit()
+        return BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
+                           seconds: Date().timeIntervalSince(start), output: options.output)
+    }
+
+    private func loadTheme(_ layout: ContentLayout) throws -> Theme {
+        guard let directory = options.themeDirectory ?? Theme.locate(root: layout.root) else {
+            throw ContentError(path: layout.relative(layout.root.appendingPathComponent("templates")), line: 1,
+                               message: "no theme found: add a templates/ folder, or run the broadsheet built from a checkout that has one")
+        }
+        let display = directory.standardizedFileURL.path.hasPrefix(layout.root.path + "/")
+            ? layout.relative(directory) : directory.path
+        return try Theme(directory: directory, displayPrefix: display)
+    }
+
+    /// The output replaces a whole folder, so it must not hold the archive's own files.
+    private func checkOutputIsSafe(_ layout: ContentLayout) throws {
+        let output = options.output.path + "/"
+        let protected = [layout.root.path + "/", layout.contentDirectory.path + "/"]
+        if protected.contains(where: { $0.hasPrefix(output) }) {
+            throw ContentError(path: options.output.path, line: 1,
+                               message: "output folder contains the archive itself; choose another --output")
+        }
+    }
+
+    private func render(_ pages: [Page], archive: Archive, theme: Theme, into output: StagedOutput) throws {
+        let total = pages.count
+        let counter = ProgressCounter(total: total, stage: "rendering pages", report: progress)
+        let offline = options.offline
+        let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        _ = try pages.concurrentMap { page -> Void in
+            let path = page.path(in: archive)
+            let links = Links(page: path, config: archive.config, offline: offline)
+            let base = PageContext(archive: archive, links: links, kind: page.kindName,
+                                   generator: SiteBuilder.generator, buildYear: year)
+            let html = try theme.templates.render(page.templateName, page.context(base))
+            try output.write(html, to: path.outputFile)
+            counter.advance()
+        }
+    }
+
+    private func writeSupportFiles(_ archive: Archive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {
+        progress(BuildProgress(stage: "writing feeds and assets", done: 0, total: theme.assetFiles.count))
+        let rootLinks = Links(page: .home, config: archive.config, offline: options.offline)
+        var count = 0
+        try output.write(Feeds.atom(archive, links: rootLinks), to: SitePath.feed.outputFile)
+        count += 1
+        if !rootLinks.absolute(.home).isEmpty {
+            try output.write(Feeds.sitemap(archive, pages: pages, links: rootLinks), to: SitePath.sitemap.outputFile)
+            count += 1
+        }
+        for asset in theme.assetFiles {
+            try output.copy(theme.directory.appendingPathComponent("assets/\(asset)"), to: "assets/\(asset)")
+            count += 1
+        }
+        return count
+    }
+}
+
+extension Page {
+    /// `page.kind` in templates: home, issue, archive, tags, tag or 404.
+    var kindName: String { templateName }
+}
+
+/// Counts finished items across threads and reports every so often.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let stage: String
+    private let report: @Sendable (BuildProgress) -> Void
+    private let step: Int
+
+    init(total: Int, stage: String, report: @escaping @Sendable (BuildProgress) -> Void) {
+        self.total = total
+        self.stage = stage
+        self.report = report
+        self.step = max(1, total / 100)
+    }
+
+    func advance() {
+        lock.lock()
+        done += 1
+        let current = done
+        lock.unlock()
+        if current % step == 0 || current == total {
+            report(BuildProgress(stage: stage, done: current, total: total))
+        }
+    }
+}

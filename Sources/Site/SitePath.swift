@@ -1,0 +1,41 @@
+/// A place in the built site, relative to its root: `issues/nscale/` for a page
+/// (written as `issues/nscale/index.html`) or `feed.xml` for a file.
+///
+/// Every link the builder makes goes through `Links`, which turns these into the
+/// right href for the page it is on: an absolute path under the base URL for a
+/// served site, or a relative path with an explicit `index.html` offline.
+public struct SitePath: Sendable, Hashable, Comparable {
+    /// `""` for the home page, `issues/x/` for pages, `feed.xml` for files.
+    public let value: String
+
+    /// Wraps a relative path; pages end in `/`, files do not.
+    public init(_ value: String) { self.value = value }
+
+    /// The home page.
+    public static let home = SitePath("")
+
+    /// True for pretty-URL pages (written as `…/index.html`).
+    public var isDirectory: Bool { value.isEmpty || value.hasSuffix("/") }
+
+    /// The file the page or file is written to, relative to the output folder.
+    public var outputFile: String { isDirectory ? value + "index.html" : value }
+
+    /// How many folders deep the written file sits, for offline relative links.
+    var depth: Int { outputFile.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+
+    public static func < (lhs: SitePath, rhs: SitePath) -> Bool { lhs.value < rhs.value }
+
+    /// `/issues/<slug>/`.
+    public static func issue(_ slug: String) -> SitePath { SitePath("issues/\(slug)/") }
+    /// `/tags/<slug>/`.
+    public static func tag(_ slug: String) -> SitePath { SitePath("tags/\(slug)/") }
+    /// `/` for page 1, `/page/N/` after it.
+    public static func homePage(_ number: Int) -> SitePath { number <= 1 ? .home : SitePath("page/\(number)/") }
+    public static let archive = SitePath("archive/")
+    public static let tags = SitePath("tags/")
+    public static let notFound = SitePath("404.html")
+    public static let feed = SitePath("feed.xml")
+    public static let sitemap = SitePath("sitemap.xml")
+    public static let stylesheet = SitePath("assets/style.css")
+    public static let favicon = SitePath("assets/favicon.svg")
+}

@@ -1,0 +1,22 @@
+import Archive
+import Templates
+
+extension TemplateValue {
+    /// Front-matter and `site.yml` values as templates see them.
+    init(_ value: MetadataValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let flag): self = .bool(flag)
+        case .int(let number): self = .int(number)
+        case .double(let number): self = .double(number)
+        case .string(let text): self = .string(text)
+        case .list(let items): self = .list(items.map(TemplateValue.init))
+        case .map(let entries): self = .object(entries.mapValues(TemplateValue.init))
+        }
+    }
+
+    /// `.string(text)`, or `.null` for nil, so `{{#key}}` sections test presence.
+    static func optional(_ text: String?) -> TemplateValue {
+        text.map(TemplateValue.string) ?? .null
+    }
+}
