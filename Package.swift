@@ -34,6 +34,8 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates"]),
+        // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
+        .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],
     swiftLanguageModes: [.v6]
 )

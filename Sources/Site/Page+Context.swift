@@ -52,8 +52,9 @@ extension Page {
             "previous_url": .string(number > 1 ? links.href(.homePage(number - 1)) : ""),
             "has_next": .bool(number < total),
             "next_url": .string(number < total ? links.href(.homePage(number + 1)) : ""),
-            "pages": .list((1...total).map { page in
-                .object(["number": .int(page), "url": .string(links.href(.homePage(page))), "is_current": .bool(page == number)])
+            "pages": .list(Page.paginationWindow(current: number, total: total).map { page in
+                .object(["number": .int(page.number), "url": .string(links.href(.homePage(page.number))),
+                         "is_current": .bool(page.number == number), "gap_before": .bool(page.gapBefore)])
             }),
         ]
         return base.render(
@@ -65,6 +66,22 @@ extension Page {
                 "has_pagination": .bool(total > 1),
                 "is_first_page": .bool(number == 1),
             ])
+    }
+}
+
+extension Page {
+    /// The page numbers a pagination bar shows: the first, the last, and two on
+    /// each side of the current one, with `gapBefore` where numbers are skipped.
+    /// An archive of 10,000 issues has 500 home pages; listing them all on every
+    /// page would make the home pages quadratic in size.
+    static func paginationWindow(current: Int, total: Int, radius: Int = 2) -> [(number: Int, gapBefore: Bool)] {
+        var numbers = Set([1, total])
+        for page in max(1, current - radius)...min(total, current + radius) { numbers.insert(page) }
+        var previous = 0
+        return numbers.sorted().map { number in
+            defer { previous = number }
+            return (number, number > previous + 1)
+        }
     }
 }
 

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@Suite("broadsheet build, as a user runs it")
+struct BuildCommandTests {
+    static let good = "---\ntitle: One\ndate: 2026-01-05\ntags: [a]\n---\nHello.\n"
+
+    @Test func buildPrintsOneSummaryLineWhenNotATerminal() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["build", "--root", root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Built 1 issue into ") == true)
+        #expect(result.stderr.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/issues/one/index.html").path))
+    }
+
+    @Test func rootDefaultsToTheCurrentFolderAndOutputCanMove() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["build", "--output", "public", "--quiet"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/index.html").path))
+    }
+
+    @Test(arguments: [
+        ("bad.md", "---\ntitle: T\n---\n", "content/issues/bad.md:1: missing date"),
+        ("bad.md", "no front matter\n", "content/issues/bad.md:1: missing front matter"),
+        ("bad.md", "---\ntitle: T\ndate: 2026-01-01\n", "content/issues/bad.md:1: unclosed front matter"),
+        ("bad.md", "---\ntitle: [T\ndate: 2026-01-01\n---\n", "content/issues/bad.md:3: invalid YAML"),
+        ("bad.md", "---\ndate: 2026-01-01\n---\n", "content/issues/bad.md:1: missing title"),
+        ("bad.md", "---\ntitle: T\ndate: soon\n---\n", "content/issues/bad.md:3: cannot read date 'soon'"),
+        ("dup.md", "---\ntitle: T\ndate: 2026-01-01\nslug: one\n---\n", "content/issues/one.md:1: duplicate slug 'one'"),
+    ])
+    func badInputExitsOneWithPathAndLine(name: String, text: String, expected: String) throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good, name: text])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["build", "--root", root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(expected), "stderr was: \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site").path))
+    }
+
+    @Test func nonUTF8FileIsReported() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0x0A]).write(to: root.appendingPathComponent("content/issues/bin.md"))
+        let result = try CommandRunner.run(["build", "--root", root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("content/issues/bin.md:2: file is not valid UTF-8"), "\(result.stderr)")
+    }
+
+    @Test func templateErrorsExitOne() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "{{#open}}\nnever closed\n".write(to: root.appendingPathComponent("templates/404.mustache"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["build", "--root", root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("templates/404.mustache:1:1: unclosed section \"open\""), "\(result.stderr)")
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try CommandRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("build"))
+        let buildHelp = try CommandRunner.run(["build", "--help"])
+        for option in ["--root", "--output", "--drafts", "--offline", "--quiet"] {
+            #expect(buildHelp.stdout.contains(option), "build --help lacks \(option)")
+        }
+        let version = try CommandRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+}
