@@ -45,7 +45,7 @@ public enum IssueLoader {
     }
 
     /// The file's text, or an error pointing at the first line that is not UTF-8.
-    static func decodeUTF8(_ data: Data, path: String) throws(ContentError) -> String {
+    public static func decodeUTF8(_ data: Data, path: String) throws(ContentError) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }

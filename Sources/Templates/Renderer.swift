@@ -1,0 +1,223 @@
+/// Walks compiled node trees against a context, appending to one byte buffer.
+///
+/// A renderer lives for a single `TemplateSet.render` call, so all mutable
+/// state (output, context stack, block overrides, indentation) is local to
+/// that call and threads never share any of it.
+///
+/// Indentation follows the spec's "prepend the indentation to each line of
+/// the partial": `indent` is what the current template's lines get, and
+/// `atLineStart` says the next output begins a source line. It is written
+/// lazily, just before that line's first output, so lines removed as
+/// standalone get none and interpolated newlines never trigger it.
+struct Renderer {
+    private let templates: [String: Template]
+    private let strict: Bool
+    private var out: [UInt8] = []
+    /// The context stack; the innermost value is last.
+    private var stack: [TemplateValue]
+    /// Block overrides passed by enclosing parent tags, outermost first (the
+    /// outermost definition wins, per ~inheritance "Multi-level inheritance").
+    private var frames: [[String: [Node]]] = []
+    private var indent: [UInt8] = []
+    private var atLineStart = true
+    private var depth = 0
+    /// Partial/parent nesting limit: deeper is almost surely endless recursion.
+    static let maxDepth = 100
+
+    init(templates: [String: Template], strict: Bool, context: TemplateValue) {
+        self.templates = templates
+        self.strict = strict
+        self.stack = [context]
+        stack.reserveCapacity(16)
+    }
+
+    /// Pre-sizes the output buffer so appends rarely reallocate.
+    mutating func reserve(_ capacity: Int) {
+        out.reserveCapacity(capacity)
+    }
+
+    /// The rendered text.
+    func finish() -> String {
+        String(decoding: out, as: UTF8.self)
+    }
+
+    mutating func render(_ nodes: [Node]) throws(TemplateError) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes): writeText(bytes)
+            case .value(let path, let escaped): writeValue(lookup(path), escaped: escaped)
+            case .section(let section): try renderSection(section)
+            case .partial(let partial): try renderPartial(partial)
+            case .block(let block): try renderBlock(block)
+            }
+        }
+    }
+
+    // MARK: Context
+
+    /// Resolves a dotted name: the first component is searched from the
+    /// innermost context outwards; the rest must follow from that value only
+    /// (spec: "Dotted Names - Context Precedence"). Missing names are `.null`.
+    private func lookup(_ path: Path) -> TemplateValue {
+        let components = path.components
+        guard let first = components.first else { return stack[stack.count - 1] }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let fields) = stack[index], var value = fields[first] {
+                var next = 1
+                while next < components.count {
+                    guard case .object(let inner) = value, let found = inner[components[next]] else {
+                        return .null
+                    }
+                    value = found
+                    next += 1
+                }
+                return value
+            }
+            index -= 1
+        }
+        return .null
+    }
+
+    // MARK: Output
+
+    /// Writes the pending indentation if a source line starts here.
+    private mutating func startLine() {
+        if atLineStart {
+            if !indent.isEmpty { out.append(contentsOf: indent) }
+            atLineStart = false
+        }
+    }
+
+    private mutating func writeText(_ bytes: [UInt8]) {
+        if indent.isEmpty {
+            out.append(contentsOf: bytes)
+            return
+        }
+        var start = 0
+        while start < bytes.count {
+            startLine()
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            if end < bytes.count {
+                end += 1
+                atLineStart = true
+            }
+            out.append(contentsOf: bytes[start..<end])
+            start = end
+        }
+    }
+
+    private mutating func writeValue(_ value: TemplateValue, escaped: Bool) {
+        startLine()
+        switch value {
+        case .string(let text):
+            if escaped {
+                HTMLEscape.append(escaping: text, to: &out)
+            } else {
+                HTMLEscape.append(raw: text, to: &out)
+            }
+        case .int(let number):
+            out.append(contentsOf: String(number).utf8)
+        default:
+            // Numbers, booleans: never contain characters that need escaping.
+            if let text = value.interpolationText { HTMLEscape.append(raw: text, to: &out) }
+        }
+    }
+
+    private mutating func finishLine(_ after: LineState) {
+        switch after {
+        case .inherit: break
+        case .lineStart: atLineStart = true
+        case .midLine: atLineStart = false
+        }
+    }
+
+    // MARK: Constructs
+
+    private mutating func renderSection(_ section: SectionNode) throws(TemplateError) {
+        let value = lookup(section.path)
+        if section.inverted {
+            if !value.isTruthy { try render(section.body) }
+        } else if case .list(let items) = value {
+            for item in items {
+                stack.append(item)
+                try render(section.body)
+                stack.removeLast()
+            }
+        } else if value.isTruthy {
+            stack.append(value)
+            try render(section.body)
+            stack.removeLast()
+        }
+        if section.closeStandalone { atLineStart = true }
+    }
+
+    /// Partials and parents: the included template sees the same context
+    /// stack and the block overrides in force, plus a parent's own.
+    private mutating func renderPartial(_ partial: PartialNode) throws(TemplateError) {
+        let name: String
+        switch partial.target {
+        case .named(let fixed):
+            name = fixed
+        case .dynamic(let path):
+            guard let resolved = lookup(path).templateName else { return skip(partial) }
+            name = resolved
+        }
+        guard let template = templates[name] else {
+            if strict {
+                let via = partial.tagName == name ? "" : " (from \"\(partial.tagName)\")"
+                throw TemplateError(
+                    path: partial.templatePath, at: partial.position, "unknown partial \"\(name)\"\(via)")
+            }
+            return skip(partial)
+        }
+        guard depth < Self.maxDepth else {
+            throw TemplateError(
+                path: partial.templatePath, at: partial.position,
+                "partials nested too deeply (over \(Self.maxDepth) levels) at \"\(name)\"; does it include itself?")
+        }
+        let savedIndent = indent
+        if let extra = partial.indent {
+            if !extra.isEmpty { indent = savedIndent + extra }
+            atLineStart = true
+        } else {
+            // Inline: this line is indented as usual, the partial's lines are not.
+            startLine()
+            indent = []
+        }
+        if !partial.overrides.isEmpty { frames.append(partial.overrides) }
+        depth += 1
+        try render(template.nodes)
+        depth -= 1
+        if !partial.overrides.isEmpty { frames.removeLast() }
+        indent = savedIndent
+        finishLine(partial.after)
+    }
+
+    /// A partial that renders nothing leaves the line as it was, except that a
+    /// standalone one still ended its (removed) line.
+    private mutating func skip(_ partial: PartialNode) {
+        if partial.after == .lineStart { atLineStart = true }
+    }
+
+    /// Blocks render the outermost override of their name, else their default
+    /// content, in the current context (spec: "Block scope").
+    private mutating func renderBlock(_ block: BlockNode) throws(TemplateError) {
+        var body = block.body
+        for frame in frames {
+            if let override = frame[block.name] {
+                body = override
+                break
+            }
+        }
+        let savedIndent = indent
+        if let extra = block.expansionIndent {
+            if !extra.isEmpty { indent = savedIndent + extra }
+            atLineStart = true
+        }
+        try render(body)
+        indent = savedIndent
+        finishLine(block.after)
+    }
+}
