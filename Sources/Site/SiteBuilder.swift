@@ -68,7 +68,8 @@ public struct SiteBuilder: Sendable {
         let total = pages.count
         let counter = ProgressCounter(total: total, stage: "rendering pages", report: progress)
         let offline = options.offline
-        let year = String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        // The newest issue's year, not the clock's: the same content builds the same bytes.
+        let year = String(archive.issues.first?.date.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()))
         _ = try pages.concurrentMap { page -> Void in
             let path = page.path(in: archive)
             let links = Links(page: path, config: archive.config, offline: offline)
