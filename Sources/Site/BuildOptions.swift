@@ -30,6 +30,14 @@ public struct BuildReport: Sendable {
     public var otherFiles: Int
     public var seconds: Double
     public var output: URL
+    /// How long each named step took, in order.
+    public var stages: [Stage] = []
+
+    /// One named step of the build and its duration.
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+    }
 
     /// `Built 5 issues into 27 pages in 0.12 s → site/`.
     public var summaryLine: String {

@@ -23,25 +23,30 @@ public struct SiteBuilder: Sendable {
     /// Builds the site. Throws `ContentError` or `TemplateError` for bad input;
     /// on any error the previous output is left untouched.
     public func build() throws -> BuildReport {
-        let start = Date()
+        var clock = StageClock()
         let layout = try ContentLayout(root: options.root)
         try checkOutputIsSafe(layout)
 
         progress(BuildProgress(stage: "loading theme", done: 0, total: 0))
         let theme = try loadTheme(layout)
+        clock.lap("load theme")
 
         progress(BuildProgress(stage: "loading issues", done: 0, total: 0))
         let archive = try layout.loadArchive(includeDrafts: options.includeDrafts)
+        clock.lap("load and render issues")
 
         let output = try StagedOutput(destination: options.output)
         let pages = Page.all(in: archive)
         try render(pages, archive: archive, theme: theme, into: output)
+        clock.lap("render and write pages")
         let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
+        clock.lap("write feeds and assets")
 
         progress(BuildProgress(stage: "swapping into place", done: 0, total: 0))
         try output.commit()
+        clock.lap("swap into place")
         return BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
-                           seconds: Date().timeIntervalSince(start), output: options.output)
+                           seconds: clock.total, output: options.output, stages: clock.stages)
     }
 
     private func loadTheme(_ layout: ContentLayout) throws -> Theme {
@@ -129,4 +134,19 @@ final class ProgressCounter: @unchecked Sendable {
             report(BuildProgress(stage: stage, done: current, total: total))
         }
     }
+}
+
+/// Times the named steps of a build, for `build --timings`.
+struct StageClock {
+    private let start = Date()
+    private var last = Date()
+    private(set) var stages: [BuildReport.Stage] = []
+
+    mutating func lap(_ name: String) {
+        let now = Date()
+        stages.append(BuildReport.Stage(name: name, seconds: now.timeIntervalSince(last)))
+        last = now
+    }
+
+    var total: Double { Date().timeIntervalSince(start) }
 }

@@ -29,6 +29,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only the summary line.")
     var quiet = false
 
+    @Flag(name: .long, help: "After the build, print how long each step took (to stderr).")
+    var timings = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
         let options = BuildOptions(
@@ -40,6 +43,11 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try SiteBuilder(options: options, progress: reporter.report).build()
             reporter.finish()
+            if timings {
+                for stage in report.stages {
+                    FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", stage.seconds, stage.name).utf8))
+                }
+            }
             print(report.summaryLine)
         } catch {
             reporter.finish()
