@@ -24,9 +24,9 @@ release: deps
 site: release
 	$(RELEASE_BIN) build --root .
 	@echo
-	@echo "Open the site: xdg-open site/index.html is not enough for pretty URLs;"
-	@echo "  either serve it:   python3 -m http.server -d site 8000   (then http://localhost:8000/)"
-	@echo "  or build offline:  $(RELEASE_BIN) build --offline   (then open site/index.html)"
+	@echo "The site is in site/. To browse it:"
+	@echo "  serve it:  python3 -m http.server -d site 8000   and open http://localhost:8000/"
+	@echo "  or, with no server:  $(RELEASE_BIN) build --offline   and open site/index.html"
 
 test: deps
 	$(SWIFT) build --build-tests
