@@ -1,7 +1,7 @@
 import Foundation
 
-/// The whole newsletter as one value: settings, issues newest first, and the
-/// indexes pages are made from.
+/// The whole newsletter as one value: settings, issues newest first, entities,
+/// and the cross-references pages are made from.
 ///
 /// Everything after loading reads this; nothing after loading reads files.
 public struct Archive: Sendable {
@@ -10,11 +10,54 @@ public struct Archive: Sendable {
     public var issues: [Issue]
     /// Tags by name, alphabetically.
     public var tags: [Tag]
+    /// The entities issues can mention.
+    public var registry: EntityRegistry
+    /// Per entity (by registry index): the issues that mention it, newest first.
+    public var entityIssues: [[Int]]
+    /// Per entity: mentions across all issues.
+    public var entityMentionCounts: [Int]
+    /// Per entity: the entities it keeps company with, best first.
+    public var cooccurring: [[CooccurringEntity]]
+    /// Per issue: issues to read next, best first.
+    public var related: [[Int]]
+
+    /// Pairs must share this many issues to count as keeping company, so one
+    /// chance meeting doesn't rank; small archives accept a single shared issue.
+    static func minimumTogether(issueCount: Int) -> Int { issueCount >= 50 ? 2 : 1 }
 
     /// Builds the indexes over `issues` (which must be newest first).
-    public init(config: SiteConfig, issues: [Issue]) {
+    public init(config: SiteConfig, issues: [Issue], registry: EntityRegistry = .empty) {
         self.config = config
         self.issues = issues
+        self.registry = registry
+        self.tags = Archive.indexTags(issues)
+
+        let entityCount = registry.entities.count
+        var entityIssues = Array(repeating: [Int](), count: entityCount)
+        var counts = Array(repeating: 0, count: entityCount)
+        var issueEntities: [[Int]] = []
+        issueEntities.reserveCapacity(issues.count)
+        for (index, issue) in issues.enumerated() {
+            for mention in issue.mentions {
+                entityIssues[mention.entity].append(index)
+                counts[mention.entity] += mention.count
+            }
+            issueEntities.append(issue.mentions.map(\.entity).sorted())
+        }
+        self.entityIssues = entityIssues
+        self.entityMentionCounts = counts
+        self.cooccurring = entityCount == 0 ? [] : Cooccurrence.rank(
+            issueEntities: issueEntities, entityCount: entityCount,
+            minimumTogether: Archive.minimumTogether(issueCount: issues.count), limit: 8)
+
+        var tagIndex: [String: Int] = [:]
+        for (index, tag) in tags.enumerated() { tagIndex[tag.slug] = index }
+        let issueTags = issues.map { issue in Array(Set(issue.tags.compactMap { tagIndex[Slug.make($0)] })).sorted() }
+        self.related = RelatedIssues.compute(issueEntities: issueEntities, issueTags: issueTags,
+                                             entityCount: entityCount, tagCount: tags.count, limit: 5)
+    }
+
+    private static func indexTags(_ issues: [Issue]) -> [Tag] {
         var bySlug: [String: Tag] = [:]
         var order: [String] = []
         for (index, issue) in issues.enumerated() {
@@ -28,7 +71,7 @@ public struct Archive: Sendable {
                 if bySlug[slug]!.issueIndexes.last != index { bySlug[slug]!.issueIndexes.append(index) }
             }
         }
-        self.tags = order.compactMap { bySlug[$0] }.sorted {
+        return order.compactMap { bySlug[$0] }.sorted {
             $0.name.localizedLowercase != $1.name.localizedLowercase
                 ? $0.name.localizedLowercase < $1.name.localizedLowercase : $0.slug < $1.slug
         }

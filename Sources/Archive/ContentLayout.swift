@@ -12,6 +12,7 @@ public struct ContentLayout: Sendable {
 
     public var issuesDirectory: URL { contentDirectory.appendingPathComponent("issues") }
     public var siteConfigFile: URL { contentDirectory.appendingPathComponent("site.yml") }
+    public var entitiesFile: URL { contentDirectory.appendingPathComponent("entities.yml") }
 
     /// Finds the content folder under `root`, or explains what is missing.
     public init(root: URL) throws(ContentError) {
@@ -43,10 +44,26 @@ public struct ContentLayout: Sendable {
         return try SiteConfig.parse(yaml: text, path: relative(file), defaultTitle: defaultTitle)
     }
 
-    /// Reads the whole archive.
-    public func loadArchive(includeDrafts: Bool) throws -> Archive {
+    /// Reads `entities.yml`, or an empty registry when there is none.
+    public func loadRegistry() throws -> EntityRegistry {
+        let file = entitiesFile
+        guard FileManager.default.fileExists(atPath: file.path) else { return .empty }
+        let text = try IssueLoader.decodeUTF8(try Data(contentsOf: file), path: relative(file))
+        return try EntityRegistry.parse(yaml: text, path: relative(file))
+    }
+
+    /// Reads the whole archive: settings, registry, then every issue with its
+    /// mentions found and linked. `entityHref` gives the href of an entity page
+    /// as seen from an issue page (the site decides URLs, not the loader).
+    public func loadArchive(
+        includeDrafts: Bool,
+        useEntities: Bool = true,
+        entityHref: @escaping @Sendable (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
+    ) throws -> Archive {
         let config = try loadSiteConfig()
-        let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts)
-        return Archive(config: config, issues: issues)
+        let registry = useEntities ? try loadRegistry() : .empty
+        let linking = MentionLinking(registry: registry, policy: config.entityLinks) { entity in entityHref(config, entity) }
+        let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts, linking: linking)
+        return Archive(config: config, issues: issues, registry: registry)
     }
 }

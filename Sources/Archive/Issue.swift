@@ -24,11 +24,14 @@ public struct Issue: Sendable {
     public var path: String
     /// The rendered body.
     public var body: RenderedMarkdown
+    /// The entities the issue mentions, in order of first mention, then those its
+    /// front matter adds (`entities:`), less those it excludes (`entities_exclude:`).
+    public var mentions: [IssueMention]
 
     /// Makes an issue from checked parts; the loader is the usual source of issues.
     public init(slug: String, title: String, date: IssueDate, summary: String, tags: [String], authors: [String],
                 number: String?, draft: Bool, source: String?, params: [String: MetadataValue], path: String,
-                body: RenderedMarkdown) {
+                body: RenderedMarkdown, mentions: [IssueMention] = []) {
         self.slug = slug
         self.title = title
         self.date = date
@@ -41,6 +44,7 @@ public struct Issue: Sendable {
         self.params = params
         self.path = path
         self.body = body
+        self.mentions = mentions
     }
 
     /// Minutes a reader needs for the body.

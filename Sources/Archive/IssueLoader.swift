@@ -10,7 +10,8 @@ public enum IssueLoader {
     /// - Parameters:
     ///   - root: the build root; error paths are shown relative to it.
     ///   - includeDrafts: keep issues with `draft: true`.
-    public static func load(directory: URL, root: URL, includeDrafts: Bool) throws -> [Issue] {
+    ///   - linking: the entity registry and how mentions become links.
+    public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled) throws -> [Issue] {
         let files = try issueFiles(in: directory)
         let rootPath = root.standardizedFileURL.path
         let issues = try files.concurrentMap { file -> Issue in
@@ -21,7 +22,7 @@ public enum IssueLoader {
             } catch {
                 throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
             }
-            return try IssueParser.parse(path: path, text: try decodeUTF8(data, path: path))
+            return try IssueParser.parse(path: path, text: try decodeUTF8(data, path: path), linking: linking)
         }
         let kept = includeDrafts ? issues : issues.filter { !$0.draft }
         try checkUniqueSlugs(kept)
@@ -33,7 +34,8 @@ public enum IssueLoader {
     /// Every `.md`/`.markdown` file below `directory`, in a stable order.
     static func issueFiles(in directory: URL) throws -> [URL] {
         let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey],
+        // A symlinked issues folder (content/issues -> elsewhere) is followed.
+        guard let enumerator = manager.enumerator(at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey],
                                                   options: [.skipsHiddenFiles]) else {
             throw ContentError(path: directory.path, line: 1, message: "cannot list the issues folder")
         }

@@ -7,20 +7,26 @@ import Markup
 public enum IssueParser {
     /// Keys the loader interprets; every other key is kept in `Issue.params`.
     static let knownKeys: Set<String> = ["title", "date", "slug", "summary", "tags", "author", "authors",
-                                         "number", "draft", "source"]
+                                         "number", "draft", "source", "entities", "entities_exclude"]
 
     /// The summary length, in bytes, when it is taken from the first paragraph.
     public static let derivedSummaryLimit = 280
 
-    /// Parses `text`, the contents of the file at `path` (relative to the build root).
-    public static func parse(path: String, text: String) throws(ContentError) -> Issue {
+    /// Parses `text`, the contents of the file at `path` (relative to the build root),
+    /// finding and linking entity mentions as `linking` says.
+    public static func parse(path: String, text: String, linking: MentionLinking = .disabled) throws(ContentError) -> Issue {
         let frontMatter = try FrontMatter(text: text, path: path)
         let fields = FieldReader(fields: frontMatter.fields, path: path)
 
         let title = try fields.requiredText("title")
         let date = try fields.date("date")
         let slug = try fields.slug(fallbackFileName: path)
-        let body = RenderedMarkdown(markdown: String(frontMatter.body))
+        let added = try fields.entities("entities", registry: linking.registry)
+        let excluded = Set(try fields.entities("entities_exclude", registry: linking.registry))
+
+        let document = MarkdownDocument(String(frontMatter.body))
+        let mentions = MentionCollector.collect(in: document, linking: linking, added: added, excluded: excluded)
+        let body = RenderedMarkdown(document: document)
         let summary = try fields.optionalText("summary")
             ?? body.firstParagraph.map { TextStatistics.excerpt($0, limit: derivedSummaryLimit) } ?? ""
 
@@ -35,7 +41,7 @@ public enum IssueParser {
             number: try fields.optionalText("number"),
             draft: try fields.bool("draft"),
             source: try fields.optionalText("source"),
-            params: params, path: path, body: body)
+            params: params, path: path, body: body, mentions: mentions)
     }
 }
 
@@ -106,6 +112,20 @@ struct FieldReader {
         var seen: Set<String> = []
         return items.map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// Entity names listed in front matter, resolved against the registry; an
+    /// unknown name is an error on its line with the closest registered name.
+    func entities(_ key: String, registry: EntityRegistry) throws(ContentError) -> [Int] {
+        guard let line = fields[key]?.line else { return [] }
+        return try list(key).map { name throws(ContentError) in
+            guard let index = registry.index(named: name) else {
+                let hint = registry.closestName(to: name).map { " (did you mean \($0)?)" } ?? ""
+                let known = registry.entities.isEmpty ? "; content/entities.yml lists none" : ""
+                throw ContentError(path: path, line: line, message: "\(key) names '\(name)', which is not in the entity registry\(hint)\(known)")
+            }
+            return index
+        }
     }
 
     func slug(fallbackFileName path: String) throws(ContentError) -> String {

@@ -11,17 +11,20 @@ public struct SiteConfig: Sendable, Equatable {
     /// The `lang` of every page.
     public var language: String
     public var author: String
+    /// Which entity mentions become links (`entity_links:`; default: the first per issue).
+    public var entityLinks: EntityLinkPolicy
     /// Keys Broadsheet does not interpret, kept for templates.
     public var params: [String: MetadataValue]
 
     /// Makes a configuration; `baseURL` gains a trailing slash if it lacks one.
     public init(title: String, description: String = "", baseURL: String = "/", language: String = "en",
-                author: String = "", params: [String: MetadataValue] = [:]) {
+                author: String = "", entityLinks: EntityLinkPolicy = .first, params: [String: MetadataValue] = [:]) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.language = language
         self.author = author
+        self.entityLinks = entityLinks
         self.params = params
     }
 
@@ -60,12 +63,17 @@ public struct SiteConfig: Sendable, Equatable {
             }
             return text
         }
-        let known: Set<String> = ["title", "description", "base_url", "language", "author"]
+        let known: Set<String> = ["title", "description", "base_url", "language", "author", "entity_links"]
         var params: [String: MetadataValue] = [:]
         for (key, entry) in values where !known.contains(key) { params[key] = entry.0 }
         let baseURL = try text("base_url", default: "/")
         if baseURL.contains(" ") {
             throw ContentError(path: path, line: values["base_url"]?.1 ?? 1, message: "base_url must be a URL without spaces")
+        }
+        let policyText = try text("entity_links", default: EntityLinkPolicy.first.rawValue)
+        guard let policy = EntityLinkPolicy(rawValue: policyText) else {
+            throw ContentError(path: path, line: values["entity_links"]?.1 ?? 1, message:
+                "entity_links must be one of \(EntityLinkPolicy.allCases.map(\.rawValue).joined(separator: ", ")), not '\(policyText)'")
         }
         return SiteConfig(
             title: try text("title", default: defaultTitle),
@@ -73,6 +81,7 @@ public struct SiteConfig: Sendable, Equatable {
             baseURL: baseURL,
             language: try text("language", default: "en"),
             author: try text("author", default: ""),
+            entityLinks: policy,
             params: params)
     }
 }

@@ -7,22 +7,38 @@ enum Feeds {
 
     /// An Atom 1.0 feed of the newest issues, each with its summary and full body.
     static func atom(_ archive: Archive, links: Links) -> String {
+        atom(archive, issues: Array(archive.issues.indices.prefix(feedLimit)), title: archive.config.title,
+             subtitle: archive.config.description, alternate: .home, selfPath: .feed, includeContent: true, links: links)
+    }
+
+    /// An Atom feed of the newest issues that mention an entity: summaries only,
+    /// since a reader following one company wants the headline, not every issue twice.
+    static func entityAtom(_ archive: Archive, entity index: Int, links: Links) -> String {
+        let entity = archive.registry.entities[index]
+        return atom(archive, issues: Array(archive.entityIssues[index].prefix(feedLimit)),
+                    title: "\(entity.name) · \(archive.config.title)",
+                    subtitle: "Issues of \(archive.config.title) that mention \(entity.name).",
+                    alternate: .entity(entity.slug), selfPath: .entityFeed(entity.slug), includeContent: false, links: links)
+    }
+
+    private static func atom(_ archive: Archive, issues: [Int], title: String, subtitle: String, alternate: SitePath,
+                             selfPath: SitePath, includeContent: Bool, links: Links) -> String {
         let config = archive.config
-        let updated = archive.issues.first?.date.rfc3339 ?? "1970-01-01T00:00:00Z"
-        let siteURL = links.absolute(.home).isEmpty ? config.baseURL : links.absolute(.home)
+        let updated = issues.first.map { archive.issues[$0].date.rfc3339 } ?? "1970-01-01T00:00:00Z"
+        let pageURL = links.absolute(alternate).isEmpty ? config.baseURL + alternate.value : links.absolute(alternate)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))">
-        <title>\(escape(config.title))</title>
-        <subtitle>\(escape(config.description))</subtitle>
-        <link href="\(escape(siteURL))"/>
-        <link rel="self" href="\(escape(links.absolute(.feed)))"/>
-        <id>\(escape(siteURL))</id>
+        <title>\(escape(title))</title>
+        <subtitle>\(escape(subtitle))</subtitle>
+        <link href="\(escape(pageURL))"/>
+        <link rel="self" href="\(escape(links.absolute(selfPath)))"/>
+        <id>\(escape(pageURL))</id>
         <updated>\(updated)</updated>
 
         """
         if !config.author.isEmpty { xml += "<author><name>\(escape(config.author))</name></author>\n" }
-        for issue in archive.issues.prefix(feedLimit) {
+        for issue in issues.map({ archive.issues[$0] }) {
             let url = links.absolute(.issue(issue.slug))
             xml += "<entry>\n<title>\(escape(issue.title))</title>\n"
             xml += "<link href=\"\(escape(url))\"/>\n<id>\(escape(url.isEmpty ? issue.slug : url))</id>\n"
@@ -30,7 +46,8 @@ enum Feeds {
             for author in issue.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
             for tag in issue.tags { xml += "<category term=\"\(escape(tag))\"/>\n" }
             xml += "<summary>\(escape(issue.summary))</summary>\n"
-            xml += "<content type=\"html\">\(escape(issue.body.html))</content>\n</entry>\n"
+            if includeContent { xml += "<content type=\"html\">\(escape(issue.body.html))</content>\n" }
+            xml += "</entry>\n"
         }
         return xml + "</feed>\n"
     }

@@ -28,7 +28,7 @@ enum IssueViewModel {
     }
 
     /// Everything the issue page shows. `older` and `newer` are its neighbours by date.
-    static func full(_ issue: Issue, older: Issue?, newer: Issue?, links: Links) -> TemplateValue {
+    static func full(_ issue: Issue, index: Int, in archive: Archive, older: Issue?, newer: Issue?, links: Links) -> TemplateValue {
         var fields = summary(issue, links: links)
         let toc = issue.body.headings.filter { $0.level >= 2 }
         fields["html"] = .string(issue.body.html)
@@ -44,6 +44,16 @@ enum IssueViewModel {
         fields["authors"] = .list(issue.authors.map(TemplateValue.string))
         fields["has_source"] = .bool(issue.source != nil)
         fields["params"] = .object(issue.params.mapValues(TemplateValue.init))
+        let entities = issue.mentions.map { mention -> TemplateValue in
+            let entity = archive.registry.entities[mention.entity]
+            return .object(["name": .string(entity.name), "url": .string(links.href(.entity(entity.slug))),
+                            "kind": .string(entity.kind.rawValue), "count": .int(mention.count)])
+        }
+        fields["entities"] = .list(entities)
+        fields["has_entities"] = .bool(!entities.isEmpty)
+        let readNext = (index < archive.related.count ? archive.related[index] : []).map { TemplateValue.object(summary(archive.issues[$0], links: links)) }
+        fields["read_next"] = .list(readNext)
+        fields["has_read_next"] = .bool(!readNext.isEmpty)
         return .object(fields)
     }
 

@@ -14,8 +14,16 @@ extension Page {
             let newer = index > 0 ? archive.issues[index - 1] : nil
             let older = index + 1 < archive.issues.count ? archive.issues[index + 1] : nil
             return base.render(title: issue.title, description: issue.summary, extra: [
-                "issue": IssueViewModel.full(issue, older: older, newer: newer, links: links),
+                "issue": IssueViewModel.full(issue, index: index, in: archive, older: older, newer: newer, links: links),
             ])
+        case .entities:
+            return base.render(title: "Entities", description: "Every company, person, product and place \(archive.config.title) mentions.",
+                               extra: EntityViewModel.index(archive, links: links))
+        case .entity(let index):
+            let entity = archive.registry.entities[index]
+            return base.render(title: entity.name, description: entity.description.isEmpty
+                                   ? "Every mention of \(entity.name) in \(archive.config.title)." : entity.description,
+                               extra: ["entity": EntityViewModel.page(index, archive: archive, links: links)])
         case .archive:
             return base.render(title: "Archive", description: "Every issue of \(archive.config.title), by year and month.",
                                extra: ["total": .int(archive.issues.count), "years": ArchiveGrouping.years(archive, links: links)])

@@ -15,6 +15,10 @@ public enum Page: Sendable, Equatable {
     case tags
     /// The tag at this index of `Archive.tags`.
     case tag(Int)
+    /// `/entities/`: entities grouped by kind.
+    case entities
+    /// The entity at this index of the registry.
+    case entity(Int)
     /// `/404.html`.
     case notFound
 
@@ -22,13 +26,15 @@ public enum Page: Sendable, Equatable {
     public static let issuesPerHomePage = 20
 
     /// The templates every theme must have, one per kind of page.
-    public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "404"]
+    public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "entity", "entities", "404"]
 
     /// Every page of `archive`.
     public static func all(in archive: Archive) -> [Page] {
         let homePages = max(1, (archive.issues.count + issuesPerHomePage - 1) / issuesPerHomePage)
         return (1...homePages).map(Page.home) + archive.issues.indices.map(Page.issue)
-            + [.archive, .tags] + archive.tags.indices.map(Page.tag) + [.notFound]
+            + [.archive, .tags] + archive.tags.indices.map(Page.tag)
+            + (archive.registry.entities.isEmpty ? [] : [.entities] + archive.registry.entities.indices.map(Page.entity))
+            + [.notFound]
     }
 
     /// The template that renders this page.
@@ -39,6 +45,8 @@ public enum Page: Sendable, Equatable {
         case .archive: return "archive"
         case .tags: return "tags"
         case .tag: return "tag"
+        case .entities: return "entities"
+        case .entity: return "entity"
         case .notFound: return "404"
         }
     }
@@ -51,6 +59,8 @@ public enum Page: Sendable, Equatable {
         case .archive: return .archive
         case .tags: return .tags
         case .tag(let index): return .tag(archive.tags[index].slug)
+        case .entities: return .entities
+        case .entity(let index): return .entity(archive.registry.entities[index].slug)
         case .notFound: return .notFound
         }
     }

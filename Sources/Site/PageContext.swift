@@ -27,6 +27,8 @@ struct PageContext {
                 "home": .string(links.href(.home)),
                 "archive": .string(links.href(.archive)),
                 "tags": .string(links.href(.tags)),
+                "entities": .string(links.href(.entities)),
+                "has_entities": .bool(!archive.registry.entities.isEmpty),
                 "feed": .string(links.href(.feed)),
                 "stylesheet": .string(links.href(.stylesheet)),
                 "favicon": .string(links.href(.favicon)),

@@ -32,7 +32,11 @@ public struct SiteBuilder: Sendable {
         clock.lap("load theme")
 
         progress(BuildProgress(stage: "loading issues", done: 0, total: 0))
-        let archive = try layout.loadArchive(includeDrafts: options.includeDrafts)
+        let offline = options.offline
+        let archive = try layout.loadArchive(includeDrafts: options.includeDrafts) { config, entity in
+            // Every issue page sits at issues/<slug>/, so one href serves them all.
+            Links(page: .issue("_"), config: config, offline: offline).href(.entity(entity.slug))
+        }
         clock.lap("load and render issues")
 
         let output = try StagedOutput(destination: options.output)
@@ -94,6 +98,11 @@ public struct SiteBuilder: Sendable {
         count += 1
         if !rootLinks.absolute(.home).isEmpty {
             try output.write(Feeds.sitemap(archive, pages: pages, links: rootLinks), to: SitePath.sitemap.outputFile)
+            count += 1
+        }
+        for index in archive.registry.entities.indices {
+            let slug = archive.registry.entities[index].slug
+            try output.write(Feeds.entityAtom(archive, entity: index, links: rootLinks), to: SitePath.entityFeed(slug).outputFile)
             count += 1
         }
         for asset in theme.assetFiles {

@@ -11,6 +11,7 @@ struct GoldenPageTests {
     static let pages = [
         "index.html", "issues/2026-03-09-series-c/index.html", "issues/2025-10-09-ai-factories/index.html",
         "archive/index.html", "tags/index.html", "tags/nscale/index.html", "404.html", "feed.xml", "sitemap.xml",
+        "entities/index.html", "entities/nscale/index.html", "entities/nscale/feed.xml",
     ]
 
     @Test(arguments: pages)

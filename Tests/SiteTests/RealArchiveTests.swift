@@ -31,3 +31,34 @@ struct RealArchiveTests {
         #expect(archive.contains("id=\"y2013\""))
     }
 }
+
+/// The same archive with a registry of Rust-ecosystem entities (a test fixture),
+/// linked through a scratch root whose `content/issues` points at the real files.
+@Suite("Real archive with entities")
+struct RealArchiveEntityTests {
+    @Test func buildsEntityPagesAndLinksKnownMentions() throws {
+        guard let corpus = TestSupport.outsideData("corpora/this-week-in-rust/issues") else { return }
+        let scratch = try TestSupport.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let content = scratch.appendingPathComponent("archive/content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("issues"), withDestinationURL: corpus)
+        try FileManager.default.copyItem(at: TestSupport.repository.appendingPathComponent("Tests/ArchiveTests/Fixtures/rust-entities.yml"),
+                                         to: content.appendingPathComponent("entities.yml"))
+        let output = scratch.appendingPathComponent("site")
+        let report = try SiteBuilder(options: BuildOptions(root: scratch.appendingPathComponent("archive"), output: output,
+                                                           themeDirectory: TestSupport.theme)).build()
+        #expect(report.issues == 664)
+        let registry = try ContentLayout(root: scratch.appendingPathComponent("archive")).loadRegistry()
+        #expect(registry.entities.count >= 30)
+
+        let servo = try TestSupport.read(output.appendingPathComponent("entities/servo/index.html"))
+        #expect(servo.contains("/issues/2014-04-12-this-week-in-rust/"), "Lars Bergstrom got Android support working in Servo")
+        let issue = try TestSupport.read(output.appendingPathComponent("issues/2014-04-12-this-week-in-rust/index.html"))
+        #expect(issue.contains("/entities/servo/\">Servo</a>"))
+        let twir = try TestSupport.read(output.appendingPathComponent("issues/2024-01-03-this-week-in-rust/index.html"))
+        #expect(twir.contains("/entities/this-week-in-rust/\">This Week in Rust</a>"), "the longer name wins over Rust")
+        let felix = try TestSupport.read(output.appendingPathComponent("issues/2023-03-22-this-week-in-rust/index.html"))
+        #expect(felix.contains("In this issue"))
+    }
+}

@@ -1,0 +1,175 @@
+/// The "mentions over time" chart on an entity page, as inline SVG.
+///
+/// Static pages with no JavaScript, so the chart is plain markup: it themes through
+/// `currentColor` and CSS classes, scales through `viewBox` with `width="100%"`, and
+/// explains itself to screen readers with `role="img"`, a `<title>` and a `<desc>`.
+/// Output depends only on the input (fixed-point numbers, no locale), so builds are
+/// reproducible and golden tests stay stable.
+enum MentionChart {
+    /// Drawing units of the `viewBox`; the browser scales them to the column width.
+    static let width = 640.0, height = 160.0
+    static let left = 36.0, right = 8.0, top = 12.0, bottom = 22.0
+    /// Beyond this many bars a bar would be thinner than ~5 units, hard to see or hover.
+    static let maximumBars = 120
+    /// Closest two year labels may sit (they are about four digits of 11-unit text).
+    static let labelSpacing = 34.0
+
+    /// What one bar stands for; chosen so there are at most `maximumBars` bars.
+    enum Period: Equatable {
+        case month, quarter, year
+
+        /// Months per bar.
+        var length: Int { self == .month ? 1 : self == .quarter ? 3 : 12 }
+        /// Human name in the description ("Mentions per quarter …").
+        var noun: String { self == .month ? "month" : self == .quarter ? "quarter" : "year" }
+
+        /// The coarsest-needed period: months up to 120 of them (ten years), then
+        /// quarters up to 120 (thirty years), then years.
+        static func fitting(monthSpan: Int) -> Period {
+            if monthSpan <= maximumBars { return .month }
+            return (monthSpan + 2) / 3 <= maximumBars ? .quarter : .year
+        }
+    }
+
+    /// One bar: its first month (as year × 12 + month − 1) and summed mentions.
+    struct Bar: Equatable {
+        let start: Int, count: Int
+        var year: Int { start / 12 }
+        var month: Int { start % 12 + 1 }
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                             "August", "September", "October", "November", "December"]
+
+    /// An inline SVG bar chart of mentions per month, for an entity page.
+    ///
+    /// The x-axis runs continuously from the first to the last month given (a caller may pass
+    /// zero-count months to extend it, e.g. to the latest issue); months without mentions are
+    /// gaps — an empty slot with its tooltip but no bar. Each slot is a `<g class="slot">`
+    /// with a `<title>` tooltip ("May 2025: 14 mentions") and a transparent full-height hit area,
+    /// so even thin bars are easy to hover. Spans over 120 months are drawn per quarter, and
+    /// over 120 quarters per year, each bar summing its months (edge periods may be partial).
+    /// Repeated months are summed; negative counts count as 0; months outside 1...12 are
+    /// ignored. Returns "" when there is nothing to draw (no months, or no mentions at all).
+    static func svg(months: [(year: Int, month: Int, count: Int)], title: String) -> String {
+        var totals: [Int: Int] = [:]
+        for entry in months where (1...12).contains(entry.month) {
+            totals[entry.year * 12 + entry.month - 1, default: 0] += max(0, entry.count)
+        }
+        guard let first = totals.keys.min(), let last = totals.keys.max(),
+              totals.values.contains(where: { $0 > 0 }) else { return "" }
+        let period = Period.fitting(monthSpan: last - first + 1)
+        let bars = group(totals, from: first, to: last, by: period)
+        let peakCount = bars.map(\.count).max() ?? 0
+        let peak = bars.first { $0.count == peakCount }!
+
+        let id = "mention-chart-" + fingerprint(title, bars)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let slot = plotWidth / Double(bars.count)
+        let barWidth = max(slot * 0.8, min(slot, 1))
+        let baseline = top + plotHeight
+        let summary = "Mentions per \(period.noun) from \(label(bars[0], period)) to "
+            + "\(label(bars[bars.count - 1], period)); peak \(peakCount) in \(label(peak, period))"
+
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mention-chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\""
+        svg += " width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        svg += "<title id=\"\(id)-title\">\(escape(title))</title>\n"
+        svg += "<desc id=\"\(id)-desc\">\(escape(summary))</desc>\n"
+        svg += "<g class=\"axis\" fill=\"currentColor\" font-size=\"11\">\n"
+        svg += "<line class=\"grid\" x1=\"\(fixed(left))\" y1=\"\(fixed(top))\" x2=\"\(fixed(width - right))\" y2=\"\(fixed(top))\""
+        svg += " stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"2 3\"/>\n"
+        svg += "<line class=\"baseline\" x1=\"\(fixed(left))\" y1=\"\(fixed(baseline))\" x2=\"\(fixed(width - right))\" y2=\"\(fixed(baseline))\" stroke=\"currentColor\"/>\n"
+        svg += "<text class=\"max-label\" x=\"\(fixed(left - 6))\" y=\"\(fixed(top + 4))\" text-anchor=\"end\">\(peakCount)</text>\n"
+        svg += "<text class=\"zero-label\" x=\"\(fixed(left - 6))\" y=\"\(fixed(baseline + 4))\" text-anchor=\"end\">0</text>\n"
+        for position in yearLabelPositions(bars, period: period, slot: slot) {
+            let x = left + Double(position) * slot
+            svg += "<line class=\"tick\" x1=\"\(fixed(x))\" y1=\"\(fixed(baseline))\" x2=\"\(fixed(x))\" y2=\"\(fixed(baseline + 4))\" stroke=\"currentColor\"/>"
+            svg += "<text class=\"year-label\" x=\"\(fixed(x))\" y=\"\(fixed(height - 6))\">\(bars[position].year)</text>\n"
+        }
+        svg += "</g>\n<g class=\"bars\" fill=\"currentColor\">\n"
+        for (position, bar) in bars.enumerated() {
+            let x = left + Double(position) * slot
+            let noun = bar.count == 1 ? "mention" : "mentions"
+            svg += "<g class=\"slot\"><title>\(label(bar, period)): \(bar.count) \(noun)</title>"
+            svg += "<rect class=\"hit\" x=\"\(fixed(x))\" y=\"\(fixed(top))\" width=\"\(fixed(slot))\" height=\"\(fixed(plotHeight))\" fill=\"transparent\"/>"
+            if bar.count > 0 {
+                let barHeight = max(1, plotHeight * Double(bar.count) / Double(peakCount))
+                svg += "<rect class=\"bar\" x=\"\(fixed(x + (slot - barWidth) / 2))\" y=\"\(fixed(baseline - barHeight))\""
+                svg += " width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\"/>"
+            }
+            svg += "</g>\n"
+        }
+        return svg + "</g>\n</svg>"
+    }
+
+    /// Sums months into consecutive periods covering `first...last`, zero periods included.
+    /// Quarters and years align to the calendar, so the first and last may be partial.
+    static func group(_ totals: [Int: Int], from first: Int, to last: Int, by period: Period) -> [Bar] {
+        let length = period.length
+        let start = first - first % length
+        return stride(from: start, through: last, by: length).map { periodStart in
+            Bar(start: periodStart,
+                count: (periodStart..<periodStart + length).reduce(0) { $0 + (totals[$1] ?? 0) })
+        }
+    }
+
+    /// "May 2025", "Q2 2025" or "2025".
+    static func label(_ bar: Bar, _ period: Period) -> String {
+        switch period {
+        case .month: "\(monthNames[bar.month - 1]) \(bar.year)"
+        case .quarter: "Q\((bar.month - 1) / 3 + 1) \(bar.year)"
+        case .year: "\(bar.year)"
+        }
+    }
+
+    /// Bars that get a year label: each year's first bar, thinned so labels never crowd,
+    /// plus the very first bar when its partial year leaves room before the next January.
+    static func yearLabelPositions(_ bars: [Bar], period: Period, slot: Double) -> [Int] {
+        let starts = bars.indices.filter { bars[$0].month == 1 }
+        let every = max(1, Int((labelSpacing / (slot * Double(12 / period.length))).rounded(.up)))
+        var positions = starts.filter { bars[$0].year % every == 0 }
+        if positions.isEmpty || Double(positions[0]) * slot >= labelSpacing { positions.insert(0, at: 0) }
+        // A label needs ~26 units to its right; one that would run off the chart is dropped.
+        return positions.filter { left + Double($0) * slot <= width - 26 }
+    }
+
+    /// Fixed-point: at most two decimals, no trailing zeros, never exponent notation or locale.
+    static func fixed(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
+        if fraction == 0 { return "\(sign)\(whole)" }
+        return fraction % 10 == 0 ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
+    /// Escapes text for XML content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters even when escaped; drop them.
+                if character.value < 0x20 && character != "\t" && character != "\n" && character != "\r" { continue }
+                out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A short stable id suffix (FNV-1a; Swift's `Hasher` is seeded per run), so two charts
+    /// on one page do not share `aria-labelledby` targets yet rebuilds are byte-identical.
+    static func fingerprint(_ title: String, _ bars: [Bar]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in title.utf8 { mix(byte) }
+        for bar in bars { for byte in "\(bar.start):\(bar.count);".utf8 { mix(byte) } }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: max(0, 8 - hex.count)) + hex.suffix(8)
+    }
+}

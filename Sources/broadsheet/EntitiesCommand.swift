@@ -1,0 +1,137 @@
+import ArgumentParser
+import Archive
+import Foundation
+
+/// `broadsheet entities`: what the registry holds and how often issues mention it.
+struct EntitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "List the entity registry with mention counts, or suggest names to add.",
+        subcommands: [ListEntities.self, SuggestEntities.self],
+        defaultSubcommand: ListEntities.self
+    )
+}
+
+/// Options every entities subcommand shares.
+struct ArchiveOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The archive's root folder (holds content/).", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    /// Loads the archive with mentions found (links are irrelevant here).
+    func loadArchive() throws -> Archive {
+        try ContentLayout(root: URL(fileURLWithPath: root)).loadArchive(includeDrafts: false)
+    }
+}
+
+/// `broadsheet entities [list]`: each entity with its mention and issue counts.
+struct ListEntities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print each entity with its mention and issue counts, most mentioned first.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    func run() throws {
+        let archive = try CommandErrors.reporting { try options.loadArchive() }
+        let order = archive.registry.entities.indices.sorted { a, b in
+            let mentions = (archive.entityMentionCounts[a], archive.entityMentionCounts[b])
+            if mentions.0 != mentions.1 { return mentions.0 > mentions.1 }
+            let issues = (archive.entityIssues[a].count, archive.entityIssues[b].count)
+            if issues.0 != issues.1 { return issues.0 > issues.1 }
+            return archive.registry.entities[a].name < archive.registry.entities[b].name
+        }
+        if options.json {
+            let rows: [[String: Any]] = order.map { index in
+                let entity = archive.registry.entities[index]
+                return ["name": entity.name, "slug": entity.slug, "kind": entity.kind.rawValue,
+                        "mentions": archive.entityMentionCounts[index], "issues": archive.entityIssues[index].count]
+            }
+            try JSONOutput.print(rows)
+            return
+        }
+        let width = max(6, archive.registry.entities.map(\.name.count).max() ?? 0)
+        print("\("entity".padding(toLength: width, withPad: " ", startingAt: 0))  kind          mentions  issues")
+        for index in order {
+            let entity = archive.registry.entities[index]
+            print("\(entity.name.padding(toLength: width, withPad: " ", startingAt: 0))  "
+                  + "\(entity.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))  "
+                  + "\(String(archive.entityMentionCounts[index]).leftPadded(8))  \(String(archive.entityIssues[index].count).leftPadded(6))")
+        }
+        print("\(archive.registry.entities.count) entities, \(archive.issues.count) issues")
+    }
+}
+
+/// `broadsheet entities suggest`: names the issues use that the registry lacks.
+struct SuggestEntities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Propose names that are not yet in the registry, with a count and an example sentence each.",
+        discussion: "Candidates are repeated capitalised multi-word names, tickers such as $NVDA, and product names like GB300 or Qwen3.")
+
+    @OptionGroup var options: ArchiveOptions
+
+    @Option(name: .long, help: "How many suggestions to print.")
+    var limit: Int = 30
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let archive = try CommandErrors.reporting { try options.loadArchive() }
+        var known: Set<String> = []
+        for entity in archive.registry.entities {
+            for alias in entity.names {
+                known.insert(alias.text)
+                if alias.ignoreCase { known.insert(alias.text.lowercased()) }
+            }
+        }
+        let documents = archive.issues.map { (path: $0.path, text: $0.body.plainText) }
+        let suggestions = NameSuggester.suggest(documents: documents, known: known, limit: limit)
+        if options.json {
+            try JSONOutput.print(suggestions.map { suggestion -> [String: Any] in
+                ["name": suggestion.name, "count": suggestion.count, "issues": suggestion.documentCount,
+                 "reason": suggestion.reason, "example": suggestion.example, "example_path": suggestion.examplePath]
+            })
+            return
+        }
+        if suggestions.isEmpty {
+            print("No suggestions: every repeated name is in the registry.")
+            return
+        }
+        for suggestion in suggestions {
+            print("\(String(suggestion.count).leftPadded(5))  \(suggestion.name)  (\(suggestion.reason), \(suggestion.documentCount) issues)")
+            print("       \(suggestion.examplePath): \(suggestion.example)")
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
+
+/// Pretty, key-sorted JSON on stdout, for scripts.
+enum JSONOutput {
+    static func print(_ value: Any) throws {
+        let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
+
+/// Runs a step, printing a content error as `path:line: message` and exiting 1.
+enum CommandErrors {
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            FileHandle.standardError.write(Data("\(ErrorText.describe(error))\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
