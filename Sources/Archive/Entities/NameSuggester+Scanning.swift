@@ -318,38 +318,44 @@ extension NameSuggester {
         /// apostrophes, `&` between capitals ("AT&T") and `,` between digits ("27,000").
         private mutating func scanToken(into tally: inout Tally) {
             let start = index
-            var firstUpper = false, firstLower = false, hasUpper = false, hasLower = false, hasDigit = false
+            // Bits: 1 upper, 2 lower, 4 digit, 8 non-ASCII.
+            var flags: UInt8 = 0
+            var firstUpper = false, firstLower = false
             var hyphenated = false, lastSegmentStart = start
             var apostrophe = -1, apostropheLength = 0
             var position = start
-            var first = true
+            let lead = text[start]
+            if lead < 0x80 {
+                firstUpper = NameSuggester.isUpper(lead)
+                firstLower = NameSuggester.isLower(lead)
+            } else {
+                let (scalar, _) = NameSuggester.decode(text, at: start, count: count)
+                firstUpper = NameSuggester.classify(scalar) == .upper
+                firstLower = !firstUpper && scalar.properties.isLowercase
+            }
             scanning: while position < count {
                 let byte = text[position]
+                // ASCII letters and digits, the bulk of the text, without a branch per class.
+                let upper = byte &- 0x41 < 26, lower = byte &- 0x61 < 26, digit = byte &- 0x30 < 10
+                if upper || lower || digit {
+                    flags |= (upper ? 1 : 0) | (lower ? 2 : 0) | (digit ? 4 : 0)
+                    position += 1
+                    continue
+                }
                 if byte < 0x80 {
                     switch ByteClass(ascii: byte) {
-                    case .upper:
-                        hasUpper = true
-                        if first { firstUpper = true }
-                        position += 1
-                    case .lower:
-                        hasLower = true
-                        if first { firstLower = true }
-                        position += 1
-                    case .digit:
-                        hasDigit = true
-                        position += 1
                     case .underscore:
                         position += 1
                     case .hyphen, .period, .apostrophe:
-                        guard !first, NameSuggester.isWordStart(text, count: count, at: position + 1) else { break scanning }
+                        guard position > start, NameSuggester.isWordStart(text, count: count, at: position + 1) else { break scanning }
                         if byte == 0x2D { hyphenated = true; lastSegmentStart = position + 1 }
                         if byte == 0x27 { apostrophe = position; apostropheLength = 1 }
                         position += 1
                     case .comma:
-                        guard !first, position + 1 < count, NameSuggester.isDigit(text[position - 1]), NameSuggester.isDigit(text[position + 1]) else { break scanning }
+                        guard position > start, position + 1 < count, NameSuggester.isDigit(text[position - 1]), NameSuggester.isDigit(text[position + 1]) else { break scanning }
                         position += 1
                     case .ampersand:
-                        guard !first, position + 1 < count, NameSuggester.isUpper(text[position - 1]), NameSuggester.isUpper(text[position + 1]) else { break scanning }
+                        guard position > start, position + 1 < count, NameSuggester.isUpper(text[position - 1]), NameSuggester.isUpper(text[position + 1]) else { break scanning }
                         position += 1
                     default:
                         break scanning
@@ -358,15 +364,14 @@ extension NameSuggester {
                     let (scalar, length) = NameSuggester.decode(text, at: position, count: count)
                     switch NameSuggester.classify(scalar) {
                     case .upper:
-                        hasUpper = true
-                        if first { firstUpper = true }
+                        flags |= 1 | 8
                         position += length
                     case .letter:
-                        hasLower = true
-                        if first { firstLower = scalar.properties.isLowercase }
+                        flags |= 2 | 8
                         position += length
                     case .apostrophe:
-                        guard !first, NameSuggester.isWordStart(text, count: count, at: position + length) else { break scanning }
+                        guard position > start, NameSuggester.isWordStart(text, count: count, at: position + length) else { break scanning }
+                        flags |= 8
                         apostrophe = position
                         apostropheLength = length
                         position += length
@@ -374,8 +379,8 @@ extension NameSuggester {
                         break scanning
                     }
                 }
-                first = false
             }
+            let hasUpper = flags & 1 != 0, hasLower = flags & 2 != 0, hasDigit = flags & 4 != 0
             index = position
             var end = position
 
@@ -403,11 +408,11 @@ extension NameSuggester {
             let capitalised = (firstUpper && !lastSegmentLower) || (firstLower && hasUpper && !hasDigit && !hyphenated)
             let lowercase = !hasUpper && !hasDigit && hasLower
             let number = !hasUpper && !hasLower && hasDigit
-            handleToken(start: start, end: end, capitalised: capitalised, lowercase: lowercase, number: number,
+            handleToken(start: start, end: end, ascii: flags & 8 == 0, capitalised: capitalised, lowercase: lowercase, number: number,
                         possessive: possessive, productCandidate: hasDigit && hasUpper, into: &tally)
         }
 
-        private mutating func handleToken(start: Int, end: Int, capitalised: Bool, lowercase: Bool, number: Bool,
+        private mutating func handleToken(start: Int, end: Int, ascii: Bool, capitalised: Bool, lowercase: Bool, number: Bool,
                                           possessive: Bool, productCandidate: Bool, into tally: inout Tally) {
             let initial = atSentenceStart
             atSentenceStart = false
@@ -429,7 +434,7 @@ extension NameSuggester {
             }
 
             if capitalised {
-                let folded = Hash.folded(text, from: start, to: end)
+                let folded = ascii ? Hash.foldedASCII(text, from: start, to: end, count: count) : Hash.folded(text, from: start, to: end)
                 lineCapitals += 1
                 if !initial { lineCapitalised.append(folded) }
                 if breakers.contains(folded) {
@@ -445,7 +450,7 @@ extension NameSuggester {
                     run.append(word)
                 }
             } else if lowercase {
-                let folded = Hash.folded(text, from: start, to: end)
+                let folded = ascii ? Hash.foldedASCII(text, from: start, to: end, count: count) : Hash.folded(text, from: start, to: end)
                 tally.words.update(folded) { $0.lowercase += 1 }
                 if !lineHasProse && !titleFunctionWords.contains(folded) { lineHasProse = true }
                 if !run.isEmpty && !possessive && pendingConnectors.count < 2 && connectors.contains(folded) {
@@ -672,7 +677,7 @@ extension NameSuggester {
             }
             if wordStart > 0 && text[wordStart - 1] >= 0x80 { return true }
             if position - wordStart == 1 && isUpper(text[wordStart]) { return false }
-            if position > wordStart && abbreviations.contains(Hash.folded(text, from: wordStart, to: position)) { return false }
+            if position > wordStart && abbreviations.contains(Hash.foldedASCII(text, from: wordStart, to: position, count: count)) { return false }
         }
         return true
     }

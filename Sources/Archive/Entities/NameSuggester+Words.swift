@@ -1,32 +1,70 @@
 /// The fixed word lists and the byte-level helpers `NameSuggester` uses: hashing, character
 /// classes and the shapes of product-like tokens.
 extension NameSuggester {
-    /// FNV-1a, 64-bit. Words and candidate keys are compared by this hash on the hot path.
+    /// A 64-bit hash over 8-byte chunks. Words and candidate keys are compared by it on the hot
+    /// path; a word's hash is taken over its bytes folded to lowercase.
     enum Hash {
         static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
-        static let prime: UInt64 = 0x0000_0100_0000_01B3
 
         @inline(__always)
-        static func add(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* prime }
+        static func mix(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
+            let product = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+            return product ^ (product >> 29)
+        }
+
+        /// The hash of `count` bytes at `bytes`, each ORed with 0x20 if `lowercasing` (exact
+        /// lowercase for ASCII tokens: letters, digits and the joiners `-.'&,_` all have that bit
+        /// once lowered). `readable` bytes from `bytes` on may be read.
+        @inline(__always)
+        static func chunks(_ bytes: UnsafePointer<UInt8>, count: Int, readable: Int, lowercasing: Bool) -> UInt64 {
+            let fold: UInt64 = lowercasing ? 0x2020_2020_2020_2020 : 0
+            var hash = seed ^ UInt64(truncatingIfNeeded: count)
+            var offset = 0
+            let raw = UnsafeRawPointer(bytes)
+            while offset + 8 <= count {
+                hash = mix(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) | fold)
+                offset += 8
+            }
+            let rest = count - offset
+            if rest > 0 {
+                let mask: UInt64 = (1 << UInt64(rest * 8)) &- 1
+                var chunk: UInt64 = 0
+                if offset + 8 <= readable {
+                    chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                } else {
+                    for index in 0..<rest { chunk |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+                }
+                hash = mix(hash, (chunk | fold) & mask)
+            }
+            return mix(hash, 0x5851_F42D_4C95_7F2D)
+        }
 
         /// The hash of `bytes` as they are.
         static func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            var hash = seed
-            for byte in bytes { hash = add(byte, to: hash) }
-            return hash
+            guard let base = bytes.baseAddress else { return mix(seed, 0x5851_F42D_4C95_7F2D) }
+            return chunks(base, count: bytes.count, readable: bytes.count, lowercasing: false)
+        }
+
+        /// The hash of the ASCII token `text[start..<end]`, folded to lowercase; `count` bytes
+        /// of `text` may be read.
+        @inline(__always)
+        static func foldedASCII(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int, count: Int) -> UInt64 {
+            chunks(text + start, count: end - start, readable: count - start, lowercasing: true)
         }
 
         /// The hash of `text[start..<end]` folded to lowercase: ASCII letters, and the Latin-1
         /// capitals À–Þ (UTF-8 `C3 80`–`C3 9E`), which covers the accented capitals of European
-        /// names; curly apostrophes hash as `'`. Other scalars are hashed as they are.
+        /// names; curly apostrophes hash as `'`. Other scalars are hashed as they are. Equal to
+        /// `foldedASCII` for ASCII text.
         static func folded(_ text: UnsafePointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
-            var hash = seed
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(end - start)
             var index = start
             var afterC3 = false
             while index < end {
                 var byte = text[index]
                 if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80, text[index + 2] == 0x99 || text[index + 2] == 0x98 {
-                    hash = add(0x27, to: hash)
+                    lowered.append(0x27)
                     afterC3 = false
                     index += 3
                     continue
@@ -37,10 +75,10 @@ extension NameSuggester {
                     byte |= 0x20
                 }
                 afterC3 = byte == 0xC3
-                hash = add(byte, to: hash)
+                lowered.append(byte)
                 index += 1
             }
-            return hash
+            return lowered.withUnsafeBufferPointer { exact($0) }
         }
 
         static func folded(_ word: some StringProtocol) -> UInt64 {
@@ -98,10 +136,10 @@ extension NameSuggester {
         }
     }
 
-    /// A growing map from 64-bit hashes (0 stands for 1) to values, probed linearly.
+    /// A growing map from 64-bit hashes (0 stands for 1) to values, probed linearly; each key
+    /// sits beside its value, so a lookup costs one cache miss at most.
     struct HashMap<Value> {
-        private var keys: [UInt64]
-        private var values: [Value]
+        private var slots: [(key: UInt64, value: Value)]
         private var bits: Int
         private var count = 0
         private let initial: Value
@@ -110,26 +148,25 @@ extension NameSuggester {
         init(initial: Value, bits: Int = 12) {
             self.initial = initial
             self.bits = bits
-            keys = [UInt64](repeating: 0, count: 1 << bits)
-            values = [Value](repeating: initial, count: 1 << bits)
+            slots = Array(repeating: (0, initial), count: 1 << bits)
         }
 
         @inline(__always)
         private func find(_ key: UInt64) -> (slot: Int, found: Bool) {
-            keys.withUnsafeBufferPointer { keys in
+            slots.withUnsafeBufferPointer { slots in
                 var slot = Hash.slot(key, bits: bits)
                 while true {
-                    let stored = keys[slot]
+                    let stored = slots[slot].key
                     if stored == key { return (slot, true) }
                     if stored == 0 { return (slot, false) }
-                    slot = (slot + 1) & (keys.count - 1)
+                    slot = (slot + 1) & (slots.count - 1)
                 }
             }
         }
 
         subscript(_ hash: UInt64) -> Value? {
             let (slot, found) = find(hash == 0 ? 1 : hash)
-            return found ? values[slot] : nil
+            return found ? slots[slot].value : nil
         }
 
         /// Changes the value for `hash`, starting from `initial` if it has none.
@@ -138,25 +175,22 @@ extension NameSuggester {
             let key = hash == 0 ? 1 : hash
             var (slot, found) = find(key)
             if !found {
-                if (count + 1) * 2 > keys.count {
+                if (count + 1) * 2 > slots.count {
                     grow()
                     slot = find(key).slot
                 }
-                keys[slot] = key
+                slots[slot].key = key
                 count += 1
             }
-            body(&values[slot])
+            body(&slots[slot].value)
         }
 
         private mutating func grow() {
-            let oldKeys = keys, oldValues = values
+            let old = slots
             bits += 1
-            keys = [UInt64](repeating: 0, count: 1 << bits)
-            values = [Value](repeating: initial, count: 1 << bits)
-            for (slot, key) in oldKeys.enumerated() where key != 0 {
-                let target = find(key).slot
-                keys[target] = key
-                values[target] = oldValues[slot]
+            slots = Array(repeating: (0, initial), count: 1 << bits)
+            for entry in old where entry.key != 0 {
+                slots[find(entry.key).slot] = entry
             }
         }
     }
