@@ -7,14 +7,18 @@
 #   1. generates (or reuses) a corpus with ../shared/bench/gen_corpus.py --seed 42 --words 1200,
 #      cached in .build-bench/corpus-N/ (regenerated only if it does not hold exactly N .md files),
 #      and writes corpus-N/content/site.yml if missing;
-#   2. times `broadsheet build --root CORPUS --output OUT --quiet` and `hugo --quiet -s SITE -d OUT`
+#   2. times `broadsheet build --root ROOT --output OUT --quiet` three ways: the site alone (no
+#      entity registry: like for like with Hugo), with the corpus's 300-entity registry and the
+#      first mention of each entity linked (the default), and with the registry but
+#      `entity_links: none`; and `hugo --quiet -s SITE -d OUT`
 #      (the Hugo site is the same minimal one ../shared/bench/anchors.sh builds: same config.toml,
 #      same baseof/single/list layouts, content/issues symlinked in) with /usr/bin/time -v,
 #      R runs each, alternating, each run starting with no OUT dir and after a `sync`;
 #   3. prints a table of medians (wall, CPU = user+sys, peak RSS, issues/s = N / wall) with the
 #      ratios, then one machine-readable line per figure, "nN.name value unit" (as anchors.sh).
-# It ends with PASS or MISS against the target: at 10,000 issues Broadsheet wall < Hugo wall AND
-# Broadsheet peak RSS < Hugo peak RSS. It exits 0 either way; non-zero only if something failed
+# It ends with PASS or MISS against the targets at 10,000 issues: the site build (no registry)
+# beats Hugo on wall time AND peak RSS, and linking entities adds at most 15% to the build time
+# (linking on vs off, same registry). It exits 0 either way; non-zero only if something failed
 # to run (missing tool, failed build, generator error).
 # Everything printed is also saved to .build-bench/results-<UTC date-time>.txt.
 #
@@ -197,6 +201,21 @@ EOF
        "$(grep "^$n $run ${label}_peak_rss " "$RAW" | cut -d' ' -f4) MiB peak RSS"
 }
 
+# make_variants N CORPUS: the same issues under two other roots (issues symlinked in):
+#   variant-N-site     no entities.yml: the site alone, the like-for-like comparison with Hugo
+#   variant-N-nolinks  the registry with `entity_links: none`: entity pages, no links in prose
+make_variants() {
+  local n="$1" corpus="$2" v
+  for v in site nolinks; do
+    local dir="$BENCH/variant-$n-$v"
+    rm -rf "$dir"; mkdir -p "$dir/content"
+    ln -s "$corpus/content/issues" "$dir/content/issues"
+    cp "$corpus/content/site.yml" "$dir/content/site.yml"
+  done
+  cp "$corpus/content/entities.yml" "$BENCH/variant-$n-nolinks/content/entities.yml"
+  printf '\nentity_links: none\n' >> "$BENCH/variant-$n-nolinks/content/site.yml"
+}
+
 # ---- report ----------------------------------------------------------------------
 # report N CORPUS_BYTES: table + machine-readable medians for size N from $RAW.
 report() {
@@ -212,29 +231,39 @@ for line in open(raw):
         vals[name] = []; order.append(name)
     vals[name].append(float(value)); units[name] = unit
 med = {k: statistics.median(v) for k, v in vals.items()}
-for tool in ("broadsheet", "hugo"):
+TOOLS = [t for t in ("broadsheet_site", "broadsheet", "broadsheet_nolinks", "hugo") if f"{t}_build_wall" in med]
+LABEL = {"broadsheet_site": "bs site", "broadsheet": "bs+entities", "broadsheet_nolinks": "bs nolinks", "hugo": "hugo"}
+for tool in TOOLS:
     med[f"{tool}_issues_per_s"] = N / med[f"{tool}_build_wall"] if med[f"{tool}_build_wall"] > 0 else float("inf")
     units[f"{tool}_issues_per_s"] = "issues/s"
-speedup = med["hugo_build_wall"] / med["broadsheet_build_wall"] if med["broadsheet_build_wall"] > 0 else float("inf")
-cpu_ratio = med["hugo_build_cpu"] / med["broadsheet_build_cpu"] if med["broadsheet_build_cpu"] > 0 else float("inf")
-rss_ratio = med["broadsheet_build_peak_rss"] / med["hugo_build_peak_rss"]
+base = "broadsheet_site" if "broadsheet_site_build_wall" in med else "broadsheet"
+speedup = med["hugo_build_wall"] / med[base + "_build_wall"] if med[base + "_build_wall"] > 0 else float("inf")
+cpu_ratio = med["hugo_build_cpu"] / med[base + "_build_cpu"] if med[base + "_build_cpu"] > 0 else float("inf")
+rss_ratio = med[base + "_build_peak_rss"] / med["hugo_build_peak_rss"]
+full_speedup = med["hugo_build_wall"] / med["broadsheet_build_wall"]
+link_overhead = (med["broadsheet_build_wall"] / med["broadsheet_nolinks_build_wall"] - 1) if "broadsheet_nolinks_build_wall" in med else None
 
 print(f"\n== {N:,} issues ({corpus_bytes:,} bytes of Markdown), median of {runs} run(s) ==")
 head = f"{'':<11} {'wall s':>8} {'[min-max]':>13} {'CPU s':>8} {'user+sys':>13} {'peak RSS MiB':>13} {'issues/s':>9} {'HTML files':>11} {'out MB':>8}"
 print(head); print("-" * len(head))
-for tool in ("broadsheet", "hugo"):
+for tool in TOOLS:
     p = f"{tool}_build_"
     w = vals[p + "wall"]
     span = f"[{min(w):.2f}-{max(w):.2f}]"
     us = f"{med[p + 'user']:.2f}+{med[p + 'sys']:.2f}"
-    print(f"{tool:<11} {med[p+'wall']:>8.2f} {span:>13} {med[p+'cpu']:>8.2f} {us:>13}"
+    print(f"{LABEL[tool]:<11} {med[p+'wall']:>8.2f} {span:>13} {med[p+'cpu']:>8.2f} {us:>13}"
           f" {med[p+'peak_rss']:>13.1f} {med[tool+'_issues_per_s']:>9.0f}"
           f" {med[p+'html_files']:>11.0f} {med[p+'out_bytes']/1e6:>8.1f}")
+print("(bs site: no entity registry, like for like with hugo; bs+entities: 300-entity registry, first mention linked;"
+      " bs nolinks: the registry with entity_links: none)")
 faster = f"broadsheet is {speedup:.2f}x faster than hugo" if speedup >= 1 else f"broadsheet is {1/speedup:.2f}x slower than hugo"
-print(f"wall:     {faster} (hugo wall / broadsheet wall = {speedup:.2f})")
+print(f"wall:     site alone: {faster} (hugo wall / broadsheet wall = {speedup:.2f})")
+print(f"          with entity pages and linking: hugo wall / broadsheet wall = {full_speedup:.2f}")
 print(f"CPU:      hugo CPU / broadsheet CPU = {cpu_ratio:.2f}")
 print(f"peak RSS: broadsheet RSS / hugo RSS = {rss_ratio:.2f}"
       f" ({'less' if rss_ratio < 1 else 'more'} memory than hugo)")
+if link_overhead is not None:
+    print(f"linking:  entity linking on vs off adds {link_overhead * 100:.1f}% to the build (target: at most 15%)")
 print()
 
 def fmt(v, unit):
@@ -242,11 +271,14 @@ def fmt(v, unit):
 p = f"n{N}."
 print(f"{p}corpus_issues {N} count")
 print(f"{p}corpus_bytes {corpus_bytes} bytes")
-for name in order + ["broadsheet_issues_per_s", "hugo_issues_per_s"]:
+for name in order + [f"{t}_issues_per_s" for t in TOOLS]:
     print(f"{p}{name} {fmt(med[name], units[name])} {units[name]}")
 print(f"{p}wall_ratio_hugo_over_broadsheet {speedup:.2f} x")
 print(f"{p}cpu_ratio_hugo_over_broadsheet {cpu_ratio:.2f} x")
 print(f"{p}rss_ratio_broadsheet_over_hugo {rss_ratio:.2f} x")
+print(f"{p}wall_ratio_hugo_over_broadsheet_entities {full_speedup:.2f} x")
+if link_overhead is not None:
+    print(f"{p}linking_overhead {link_overhead * 100:.1f} %")
 print(f"{p}runs {runs} count")
 EOF
 }
@@ -265,13 +297,17 @@ if not vals:
     print(f"\nSKIP: target not evaluated ({N} issues not in BENCH_SIZES)")
     sys.exit(0)
 m = {k: statistics.median(v) for k, v in vals.items()}
-bw, hw = m["broadsheet_build_wall"], m["hugo_build_wall"]
-br, hr = m["broadsheet_build_peak_rss"], m["hugo_build_peak_rss"]
+bw, hw = m["broadsheet_site_build_wall"], m["hugo_build_wall"]
+br, hr = m["broadsheet_site_build_peak_rss"], m["hugo_build_peak_rss"]
 ok_w, ok_r = bw < hw, br < hr
-print(f"\ntarget at {N:,} issues: broadsheet wall < hugo wall AND broadsheet peak RSS < hugo peak RSS")
-print(f"  wall     {bw:.2f} s vs {hw:.2f} s  {'ok' if ok_w else 'MISSED'}")
-print(f"  peak RSS {br:.1f} MiB vs {hr:.1f} MiB  {'ok' if ok_r else 'MISSED'}")
-print("PASS" if ok_w and ok_r else "MISS")
+on, off = m["broadsheet_build_wall"], m["broadsheet_nolinks_build_wall"]
+ok_l = on <= off * 1.15
+print(f"\ntargets at {N:,} issues:")
+print(f"  site build (no registry) faster than hugo:   {bw:.2f} s vs {hw:.2f} s  {'ok' if ok_w else 'MISSED'}")
+print(f"  site build (no registry) less memory:        {br:.1f} MiB vs {hr:.1f} MiB  {'ok' if ok_r else 'MISSED'}")
+print(f"  entity linking adds at most 15%:             {on:.2f} s on vs {off:.2f} s off (+{(on / off - 1) * 100:.1f}%)  {'ok' if ok_l else 'MISSED'}")
+print(f"  (for information: with entity pages, broadsheet {on:.2f} s / {m['broadsheet_build_peak_rss']:.1f} MiB vs hugo {hw:.2f} s / {hr:.1f} MiB)")
+print("PASS" if ok_w and ok_r and ok_l else "MISS")
 EOF
 }
 
@@ -297,8 +333,11 @@ main() {
     make_hugo_site "$corpus/content/issues" "$site"
     out_b="$BENCH/out/broadsheet-$n"; out_h="$BENCH/out/hugo-$n"
     mkdir -p "$BENCH/out"
+    make_variants "$n" "$corpus"
     for r in $(seq 1 "$RUNS"); do
+      timed "$n" broadsheet_site_build "$r" "$out_b" "$BROADSHEET" build --root "$BENCH/variant-$n-site" --output "$out_b" --quiet
       timed "$n" broadsheet_build "$r" "$out_b" "$BROADSHEET" build --root "$corpus" --output "$out_b" --quiet
+      timed "$n" broadsheet_nolinks_build "$r" "$out_b" "$BROADSHEET" build --root "$BENCH/variant-$n-nolinks" --output "$out_b" --quiet
       timed "$n" hugo_build "$r" "$out_h" hugo --quiet -s "$site" -d "$out_h"
     done
     report "$n" "$bytes"

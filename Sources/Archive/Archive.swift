@@ -52,7 +52,7 @@ public struct Archive: Sendable {
 
         var tagIndex: [String: Int] = [:]
         for (index, tag) in tags.enumerated() { tagIndex[tag.slug] = index }
-        let issueTags = issues.map { issue in Array(Set(issue.tags.compactMap { tagIndex[Slug.make($0)] })).sorted() }
+        let issueTags = issues.map { issue in Array(Set(issue.tagSlugs.compactMap { tagIndex[$0] })).sorted() }
         self.related = RelatedIssues.compute(issueEntities: issueEntities, issueTags: issueTags,
                                              entityCount: entityCount, tagCount: tags.count, limit: 5)
     }
@@ -61,8 +61,7 @@ public struct Archive: Sendable {
         var bySlug: [String: Tag] = [:]
         var order: [String] = []
         for (index, issue) in issues.enumerated() {
-            for name in issue.tags {
-                let slug = Slug.make(name)
+            for (name, slug) in zip(issue.tags, issue.tagSlugs) {
                 guard !slug.isEmpty else { continue }
                 if bySlug[slug] == nil {
                     bySlug[slug] = Tag(name: name, slug: slug, issueIndexes: [])

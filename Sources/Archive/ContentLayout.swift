@@ -52,18 +52,33 @@ public struct ContentLayout: Sendable {
         return try EntityRegistry.parse(yaml: text, path: relative(file))
     }
 
-    /// Reads the whole archive: settings, registry, then every issue with its
-    /// mentions found and linked. `entityHref` gives the href of an entity page
-    /// as seen from an issue page (the site decides URLs, not the loader).
-    public func loadArchive(
+    /// What loading reads: settings, registry, and every issue with its mentions
+    /// found and linked, before any cross-referencing.
+    public struct LoadedContent: Sendable {
+        public var config: SiteConfig
+        public var registry: EntityRegistry
+        public var issues: [Issue]
+    }
+
+    /// Reads settings, registry and issues. `entityHref` gives the href of an entity
+    /// page as seen from an issue page (the site decides URLs, not the loader).
+    public func loadContent(
         includeDrafts: Bool,
-        useEntities: Bool = true,
-        entityHref: @escaping @Sendable (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
-    ) throws -> Archive {
+        entityHref: (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
+    ) throws -> LoadedContent {
         let config = try loadSiteConfig()
-        let registry = useEntities ? try loadRegistry() : .empty
+        let registry = try loadRegistry()
         let linking = MentionLinking(registry: registry, policy: config.entityLinks) { entity in entityHref(config, entity) }
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts, linking: linking)
-        return Archive(config: config, issues: issues, registry: registry)
+        return LoadedContent(config: config, registry: registry, issues: issues)
+    }
+
+    /// Reads the whole archive and builds its cross-references.
+    public func loadArchive(
+        includeDrafts: Bool,
+        entityHref: (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
+    ) throws -> Archive {
+        let content = try loadContent(includeDrafts: includeDrafts, entityHref: entityHref)
+        return Archive(config: content.config, issues: content.issues, registry: content.registry)
     }
 }

@@ -9,7 +9,11 @@ public struct Issue: Sendable {
     /// The front matter's summary, or the body's first paragraph, shortened.
     public var summary: String
     /// Tag names in the order the editor wrote them, without repeats.
-    public var tags: [String]
+    public var tags: [String] {
+        didSet { tagSlugs = tags.map(Slug.make) }
+    }
+    /// `Slug.make` of each tag, made once: pages list an issue's tags many times.
+    public private(set) var tagSlugs: [String]
     /// From `author`, a string or a list.
     public var authors: [String]
     /// The issue number, when the newsletter numbers its issues (`number: 601`).
@@ -37,6 +41,7 @@ public struct Issue: Sendable {
         self.date = date
         self.summary = summary
         self.tags = tags
+        self.tagSlugs = tags.map(Slug.make)
         self.authors = authors
         self.number = number
         self.draft = draft

@@ -15,15 +15,14 @@ enum IssueViewModel {
             "source": .string(issue.source ?? ""),
             "reading_minutes": .int(issue.readingMinutes),
             "has_tags": .bool(!issue.tags.isEmpty),
-            "tags": .list(issue.tags.map { tag(named: $0, links: links) }),
+            "tags": .list(zip(issue.tags, issue.tagSlugs).map { tag(named: $0, slug: $1, links: links) }),
             "number": .string(issue.number ?? ""),
             "authors_display": .string(issue.authors.joined(separator: ", ")),
         ]
     }
 
     /// A tag link: `{name, slug, url}`.
-    static func tag(named name: String, links: Links) -> TemplateValue {
-        let slug = Slug.make(name)
+    static func tag(named name: String, slug: String, links: Links) -> TemplateValue {
         return .object(["name": .string(name), "slug": .string(slug), "url": .string(links.href(.tag(slug)))])
     }
 

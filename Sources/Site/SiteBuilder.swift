@@ -33,11 +33,14 @@ public struct SiteBuilder: Sendable {
 
         progress(BuildProgress(stage: "loading issues", done: 0, total: 0))
         let offline = options.offline
-        let archive = try layout.loadArchive(includeDrafts: options.includeDrafts) { config, entity in
+        let content = try layout.loadContent(includeDrafts: options.includeDrafts) { config, entity in
             // Every issue page sits at issues/<slug>/, so one href serves them all.
             Links(page: .issue("_"), config: config, offline: offline).href(.entity(entity.slug))
         }
-        clock.lap("load and render issues")
+        clock.lap("load issues, link mentions")
+        progress(BuildProgress(stage: "cross-referencing", done: 0, total: 0))
+        let archive = Archive(config: content.config, issues: content.issues, registry: content.registry)
+        clock.lap("cross-reference")
 
         let output = try StagedOutput(destination: options.output)
         let pages = Page.all(in: archive)

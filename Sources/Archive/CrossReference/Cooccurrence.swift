@@ -85,6 +85,12 @@ public enum Cooccurrence {
         return best.map(\.items)
     }
 
+    /// The list order: higher score, then more issues together (better attested), then the
+    /// lower index, so equal scores never depend on the order pairs were counted.
+    static func ranksBefore(_ x: CooccurringEntity, _ y: CooccurringEntity) -> Bool {
+        (x.score, x.together, -x.entity) > (y.score, y.together, -y.entity)
+    }
+
     /// NPMI of a pair from issue counts; symmetric in `a` and `b` bit for bit.
     ///
     /// A pair in every issue has p(a,b) = 1 and the formula is 0/0; it always co-occurs,
@@ -173,17 +179,11 @@ private struct TopList {
 
     init(limit: Int) { self.limit = limit }
 
-    /// Higher score, then more issues together, then the lower index.
-    static func precedes(_ x: CooccurringEntity, _ y: CooccurringEntity) -> Bool {
-        if x.score != y.score { return x.score > y.score }
-        if x.together != y.together { return x.together > y.together }
-        return x.entity < y.entity
-    }
-
     mutating func offer(_ candidate: CooccurringEntity) {
-        if items.count == limit, let last = items.last, !Self.precedes(candidate, last) { return }
+        let precedes = Cooccurrence.ranksBefore
+        if items.count == limit, let last = items.last, !precedes(candidate, last) { return }
         var position = items.count
-        while position > 0 && Self.precedes(candidate, items[position - 1]) { position -= 1 }
+        while position > 0 && precedes(candidate, items[position - 1]) { position -= 1 }
         items.insert(candidate, at: position)
         if items.count > limit { items.removeLast() }
     }

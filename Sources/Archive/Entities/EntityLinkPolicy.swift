@@ -17,13 +17,14 @@ public enum EntityLinkPolicy: String, Sendable, CaseIterable {
 public struct MentionLinking: Sendable {
     public let registry: EntityRegistry
     public let policy: EntityLinkPolicy
-    /// The href of an entity's page as seen from an issue page.
-    public let href: @Sendable (Entity) -> String
+    /// The href of each entity's page as seen from an issue page, by registry index,
+    /// made once per build rather than once per mention.
+    public let hrefs: [String]
 
-    public init(registry: EntityRegistry, policy: EntityLinkPolicy, href: @escaping @Sendable (Entity) -> String) {
+    public init(registry: EntityRegistry, policy: EntityLinkPolicy, href: (Entity) -> String) {
         self.registry = registry
         self.policy = policy
-        self.href = href
+        self.hrefs = registry.entities.map(href)
     }
 
     /// No registry: nothing is matched.

@@ -15,12 +15,11 @@ enum MentionCollector {
                 }
             },
             link: { key, section in
-                let entity = registry.entities[key]
                 switch linking.policy {
                 case .none: return nil
-                case .all: return linking.href(entity)
-                case .first: return linkedOnce.insert(key).inserted ? linking.href(entity) : nil
-                case .firstPerSection: return linkedInSection.insert([key, section]).inserted ? linking.href(entity) : nil
+                case .all: return linking.hrefs[key]
+                case .first: return linkedOnce.insert(key).inserted ? linking.hrefs[key] : nil
+                case .firstPerSection: return linkedInSection.insert([key, section]).inserted ? linking.hrefs[key] : nil
                 }
             })
         var order: [Int] = []

@@ -26,54 +26,64 @@ public struct NameSuggestion: Sendable, Equatable {
 
 /// Proposes names for the entity registry: repeated names in the issues that it lacks.
 ///
-/// One pass over each document's UTF-8 bytes (no regular expressions) finds three kinds of
-/// candidate, counted by exact text:
+/// One pass over each document's UTF-8 bytes (no regular expressions, no `String` per token)
+/// finds three kinds of candidate, counted by exact text:
 ///
-/// - **name**: a run of 2–5 capitalised words on one line with only spaces between them
-///   ("Goldman Sachs", "Point72 Asset Management"), which may hold up to two of the connectors
-///   of, de, van, von, der, la, le, du, and, & between two capitalised words ("Bank of
-///   America"). Any other punctuation ends a run, and a possessive ("Goldman Sachs’s",
-///   "Aker's", "Sachs’") ends it after its word, stripped. A capitalised word is one whose first
-///   letter is a capital, or a lowercase-initial word with a capital inside ("xAI", "iPhone");
-///   a hyphenated word counts only if its last part is not lowercase ("Lip-Bu", "Qwen3-Omni",
-///   but not "UK-based" or "European-headquartered").
-/// - **ticker**: `$` and 1–5 capitals ("$NVDA", also "$BRK.B"), not touching a word character
-///   on either side; dollar amounts ("$2.7B", "$14.6 billion") are not tickers.
-/// - **product**: a token of letters and digits with a capital ("GB300", "Qwen3", "MI300X",
-///   "Llama-3", "GPT-4o", "Qwen3-Omni"), a trailing plural `s` dropped ("GB200s" → "GB200");
-///   also a capitalised name followed by a version number of 1–3 digits and at most two
-///   decimals ("Llama 4", "Claude 2.1", "Microsoft 365"). Not products: numbers, amounts and
-///   unit quantities ("2025", "27,000", "$53B", "4.8B", "10GW", "300MW", "128K"), ordinals
-///   ("2nd"), anything else that is a number followed only by letters ("3D", "5G"), and
-///   reporting periods ("Q3", "H1", "FY2025").
+/// - **name** — a run of 2–5 capitalised words on one line with only spaces between them
+///   ("Goldman Sachs", "Point72 Asset Management"). Up to two connectors (of, de, van, von,
+///   der, la, le, du, and, &) may stand between two capitalised words ("Bank of America",
+///   "Port of Narvik"). Any other punctuation ends a run; a possessive ("Goldman Sachs’s",
+///   "Aker's", "Sachs’") ends it after its word, stripped. A capitalised word starts with a
+///   capital, or is lowercase-initial with a capital inside ("xAI"); a hyphenated word counts
+///   only if its last part is not lowercase ("Lip-Bu", "Qwen3-Omni", not "UK-based").
+/// - **ticker** — `$` and 1–5 capitals ("$NVDA", also "$BRK.B"), touching no word character on
+///   either side. Dollar amounts ("$2.7B", "$14.6 billion") are not tickers.
+/// - **product** — a token mixing letters and digits with at least one capital ("GB300",
+///   "Qwen3", "H100", "MI300X", "Llama-3", "GPT-4o", "Qwen3-Omni"); a plural `s` after a digit
+///   or capital is dropped ("GB200s" → "GB200"). Also a name followed by a version number of
+///   1–3 digits with at most two decimals ("Llama 4", "Claude 2.1", "Microsoft 365"). Not
+///   products: anything that starts with a number and continues with letters only — amounts
+///   and units ("4.8B", "$53B", "10GW", "300MW", "128K"), ordinals ("2nd"), "3D", "5G" — plain
+///   numbers ("2025", "27,000"), and reporting periods ("Q1"–"Q4", "H1", "H2", "FY2025",
+///   "CY24").
 ///
-/// What is not a candidate:
-/// - a single capitalised word, unless it is a product or ticker;
-/// - the leading common words of a run: a built-in list of a few hundred (articles,
-///   pronouns, prepositions, sentence starters such as However, Meanwhile, According, weekdays,
-///   months, number words, honorifics and job titles, headline words), so "Why This Matters",
-///   "In June" and "However Nvidia" give nothing, and "The Next Platform" gives "Next Platform"
-///   (a leading "The" is kept when the name with it is registered, and then the candidate is
-///   dropped as known);
-/// - the word that starts a sentence (or follows a colon), when the corpus writes that word in
-///   lowercase more often than capitalised mid-sentence: "Supplying ByteDance" is ByteDance
-///   alone, while "Meta Platforms" keeps Meta;
-/// - job titles, generic acronyms and units split runs ("Nvidia CEO Jensen Huang" → "Jensen
-///   Huang", "Nvidia GPUs" → nothing);
-/// - a run joined by "and" or "&" is split there when the words on both sides are capitalised
-///   elsewhere at least as often as the run occurs ("OpenAI and Microsoft"), and kept otherwise
-///   ("Marks and Spencer", "Johnson & Johnson");
-/// - runs with more than 5 capitalised words, and the runs of title-case headings (a line of
-///   3–14 words, 3 or more capitalised, no other lowercase word than title-case function
-///   words, no `,` `(` `;` `@`, not ending in `.` `!` `?`): headings are not prose and would
-///   bring their section titles back in every issue;
-/// - anything equal to a known name, or (for multi-word names) containing a known name as a
-///   whole word sequence, compared as written and lowercased; tickers also without the `$`.
+/// What is left out:
+/// - single capitalised words, unless product or ticker;
+/// - a run's leading common words, from a built-in list of about 570 (articles, pronouns,
+///   prepositions, sentence starters such as However, Meanwhile, According, This, Why,
+///   weekdays, months, number words, honorifics, headline words, "Figure"/"Phase"-type
+///   nouns): "Why This Matters", "In June" and "However Nvidia" give nothing, "The Next
+///   Platform" gives "Next Platform". A leading "The" is remembered: if "The Next Platform" is
+///   registered, the candidate is dropped as known;
+/// - a run's trailing demonyms ("Alibaba European consumers"), and runs made only of common
+///   words, demonyms, "AI", "US", "UK", "EU" ("European AI");
+/// - job titles, generic acronyms and units, which split runs where they stand ("Nvidia CEO
+///   Jensen Huang" → "Jensen Huang", "Yahoo President" → nothing, "Nvidia GPUs" → nothing);
+/// - runs of more than five capitalised words, and the runs of title-case headings: a line of
+///   3–14 words, at least 3 capitalised, no lowercase word but title-case function words, no
+///   `,` `(` `;` `@`, and no closing `.` `!` `?` ("The Infrastructure Race"). Their products
+///   and tickers still count;
+/// - the first word of a run that starts a sentence (or follows a colon), when it is an
+///   ordinary word capitalised for its position: titlecase, capitalised mid-sentence less than
+///   a quarter as often as it starts such runs, and written in lowercase somewhere (words of
+///   five letters or more are tracked) or ending in -ing, -ed or -ly. "Supplying ByteDance" is
+///   ByteDance alone, and so nothing; "Meta Platforms" keeps Meta (capitalised mid-sentence);
+///   "Jane Street" keeps Jane (never lowercase) even when it always starts sentences;
+/// - a run is split at "and"/"&" when the words either side differ and are each capitalised
+///   somewhere outside this run ("OpenAI and Microsoft" → two names); "Marks and Spencer" and
+///   "Johnson & Johnson" stay whole;
+/// - anything equal to a known name, or, for multi-word candidates, containing one as a whole
+///   word sequence — as written or lowercased; tickers also without the `$`.
 ///
-/// Sentences end at a newline, and at `.` `!` `?` `…` followed by whitespace unless the next
-/// word starts in lowercase or the `.` closes an abbreviation ("Dr.", "U.S.", "Inc.") or an
-/// initial. Words are compared by a 64-bit hash of their lowercased bytes (ASCII and Latin-1
-/// capitals), candidate texts exactly.
+/// A candidate's example is the sentence of its first occurrence, or of a later one if that
+/// sentence has fewer than 30 bytes besides the name ("Introducing Qwen3!"), trimmed to about
+/// 200 characters around the name. Sentences end at newlines, and at `.` `!` `?` `…` (after
+/// closing quotes and brackets) followed by whitespace, unless the next word starts in
+/// lowercase or the `.` closes an abbreviation ("Dr.", "U.S.", "Inc.", "Jan.") or an initial.
+///
+/// Words are compared by a 64-bit hash of their lowercased bytes (ASCII, and the Latin-1
+/// capitals À–Þ); candidate texts exactly, byte for byte. Ties in the ranking are broken by
+/// UTF-8 byte order of the name, which is code point order.
 public enum NameSuggester {
     /// `documents`: (path, plain text) of every issue, text without markup; paragraphs separated by newlines.
     /// `known`: every registered name and alias (exact text), plus lowercased forms for case-insensitive aliases — candidates equal to (or, for multi-word names, containing as a whole word sequence) a known name are dropped.
@@ -83,33 +93,53 @@ public enum NameSuggester {
         var tally = Tally()
         for (number, document) in documents.enumerated() {
             withBytes(of: document.text) { text, count in
-                var scanner = Scanner(text: text, count: count, document: Int32(number))
+                precondition(count < Int(Int32.max), "a document of 2 GiB or more")
+                var scanner = Scanner(text: text, count: count, document: Int32(number), lowercaseWords: tally.lowercase)
                 scanner.scan(into: &tally)
             }
         }
         resolve(&tally)
 
-        var best: [Entry] = []
-        for entry in tally.entries where entry.isAlive && !entry.sentenceInitial && entry.count >= minimumCount {
-            if !isKnown(entry, in: known) { best.append(entry) }
+        // Rank every repeated candidate, then take the best that are not known.
+        var ranked = tally.entries.indices.filter { index in
+            let entry = tally.entries[index]
+            return entry.isAlive && !entry.sentenceInitial && Int(entry.count) >= minimumCount
         }
-        best.sort { a, b in
-            if a.count != b.count { return a.count > b.count }
-            if a.documentCount != b.documentCount { return a.documentCount > b.documentCount }
-            return a.text < b.text
+        tally.keys.withUnsafeBufferPointer { keys in
+            ranked.sort { a, b in
+                let x = tally.entries[a], y = tally.entries[b]
+                if x.count != y.count { return x.count > y.count }
+                if x.documentCount != y.documentCount { return x.documentCount > y.documentCount }
+                return precedes(UnsafeBufferPointer(rebasing: keys[x.key]), UnsafeBufferPointer(rebasing: keys[y.key]))
+            }
         }
-        return best.prefix(limit).map { entry in
+        var suggestions: [NameSuggestion] = []
+        for index in ranked where suggestions.count < limit {
+            let entry = tally.entries[index]
+            let name = tally.keys.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[entry.key]), as: UTF8.self) }
+            guard !isKnown(name, kind: entry.kind, followsThe: entry.followsThe, in: known) else { continue }
             let document = documents[Int(entry.example.document)]
-            return NameSuggestion(name: entry.text, count: entry.count, documentCount: entry.documentCount,
-                                  example: example(of: entry, in: document.text), examplePath: document.path,
-                                  reason: entry.kind.reason)
+            suggestions.append(NameSuggestion(name: name, count: Int(entry.count), documentCount: Int(entry.documentCount),
+                                              example: example(at: entry.example, in: document.text), examplePath: document.path,
+                                              reason: entry.kind.reason))
         }
+        return suggestions
+    }
+
+    /// Byte order of UTF-8, which is code point order.
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        if common > 0 {
+            let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+            if order != 0 { return order < 0 }
+        }
+        return a.count < b.count
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`, copying only if the string is not contiguous.
     static func withBytes<R>(of text: String, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable({ buffer -> R in
-            guard let base = buffer.baseAddress else { return withUnsafePointer(to: 0) { body($0, 0) } }
+            guard let base = buffer.baseAddress else { return withUnsafePointer(to: UInt8(0)) { body($0, 0) } }
             return body(base, buffer.count)
         }) {
             return result
@@ -123,108 +153,132 @@ public enum NameSuggester {
 
     /// Decides what the scan could not: whether a sentence-initial first word is an ordinary
     /// word (then it is dropped), and whether a run joined by "and"/"&" is two names. Every
-    /// sentence-initial entry is folded into the entry of its final text.
+    /// sentence-initial entry is folded into the entry of its final text, which is always a
+    /// part of its own text, so no text is copied.
     static func resolve(_ tally: inout Tally) {
         let scanned = tally.entries.count
+        // How often each word starts a sentence-initial candidate.
+        var starts: [UInt64: Int] = [:]
         for index in 0..<scanned where tally.entries[index].sentenceInitial && tally.entries[index].kind != .ticker {
             let entry = tally.entries[index]
+            let first = tally.keys.withUnsafeBufferPointer { folded($0, wordRanges(in: entry.key, of: $0)[0]) }
+            starts[first, default: 0] += Int(entry.count)
+        }
+        for index in 0..<scanned where tally.entries[index].sentenceInitial && tally.entries[index].kind != .ticker {
             tally.entries[index].isAlive = false
-            let firstWord = entry.text.utf8.firstIndex(of: 0x20).map { String(entry.text[..<$0]) } ?? entry.text
-            guard isOrdinary(firstWord, words: tally.words) else {
-                tally.merge(entry, into: entry.text)
-                continue
+            let entry = tally.entries[index]
+            var words = tally.keys.withUnsafeBufferPointer { wordRanges(in: entry.key, of: $0) }
+            let ordinary = tally.keys.withUnsafeBufferPointer { keys in
+                isOrdinary(UnsafeBufferPointer(rebasing: keys[words[0]]), starts: starts[folded(keys, words[0])] ?? 0,
+                           capitalised: tally.capitalised, lowercase: tally.lowercase)
             }
-            var words = entry.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            do {
+            if ordinary {
                 words.removeFirst()
-                while let first = words.first, isConnectorWord(first) || commonWords.contains(Hash.folded(first)) { words.removeFirst() }
-                if entry.kind == .name {
-                    while let last = words.last, isConnectorWord(last) || demonyms.contains(Hash.folded(last)) { words.removeLast() }
+                tally.keys.withUnsafeBufferPointer { keys in
+                    while let first = words.first, isConnector(keys, first) || commonWords.contains(folded(keys, first)) { words.removeFirst() }
+                    if entry.kind == .name {
+                        while let last = words.last, isConnector(keys, last) || demonyms.contains(folded(keys, last)) { words.removeLast() }
+                    }
                 }
             }
-            guard isWellFormed(words, kind: entry.kind) else { continue }
-            tally.merge(entry, into: words.joined(separator: " "))
+            guard tally.keys.withUnsafeBufferPointer({ isWellFormed(words, kind: entry.kind, in: $0) }) else { continue }
+            tally.merge(index, into: words.first!.lowerBound..<words.last!.upperBound)
         }
         let merged = tally.entries.count
         for index in 0..<merged where tally.entries[index].isAlive && tally.entries[index].kind == .name && !tally.entries[index].sentenceInitial {
             let entry = tally.entries[index]
-            guard hasAnd(entry.text) else { continue }
-            let words = entry.text.split(separator: " ").map(String.init)
-            let pieces = splitAtAnd(words, count: entry.count, uses: tally.words)
+            let pieces = tally.keys.withUnsafeBufferPointer { keys -> [[Range<Int>]] in
+                let words = wordRanges(in: entry.key, of: keys)
+                guard words.contains(where: { isAnd(keys, $0) }) else { return [] }
+                return splitAtAnd(words, count: Int(entry.count), in: keys, capitalised: tally.capitalised)
+            }
             guard pieces.count > 1 else { continue }
             tally.entries[index].isAlive = false
-            for piece in pieces where isWellFormed(piece, kind: .name) {
-                tally.merge(entry, into: piece.joined(separator: " "))
+            for piece in pieces where tally.keys.withUnsafeBufferPointer({ isWellFormed(piece, kind: .name, in: $0) }) {
+                tally.merge(index, into: piece.first!.lowerBound..<piece.last!.upperBound)
             }
         }
     }
 
-    /// Whether `text` has the word "and" or "&" (not at its start).
-    static func hasAnd(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        for byte in text.utf8 {
-            // " & " or " and " ends here when the last bytes are "␠&␠" or "␠and␠".
-            if byte == 0x20 {
-                if previous.2 == 0x20 && previous.3 == 0x26 { return true }
-                if previous.0 == 0x20 && previous.1 == 0x61 && previous.2 == 0x6E && previous.3 == 0x64 { return true }
-            }
-            previous = (previous.1, previous.2, previous.3, byte)
+    /// The byte ranges of the space-separated words of `keys[key]`.
+    static func wordRanges(in key: Range<Int>, of keys: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start = key.lowerBound
+        for position in key where keys[position] == 0x20 {
+            words.append(start..<position)
+            start = position + 1
         }
-        return false
+        words.append(start..<key.upperBound)
+        return words
     }
 
-    /// A titlecase word ("Supplying", "Shares") that the corpus writes in lowercase more often
-    /// than capitalised mid-sentence; or, for a word seen nowhere else, one ending in -ing, -ed
-    /// or -ly ("Introducing Qwen3"). All-caps, camel-case and digit-bearing words never are.
-    static func isOrdinary(_ word: String, words: HashMap<WordUse>) -> Bool {
-        let scalars = word.unicodeScalars
+    static func folded(_ keys: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt64 {
+        Hash.folded(keys.baseAddress!, from: word.lowerBound, to: word.upperBound)
+    }
+
+    static func isAnd(_ keys: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        (word.count == 1 && keys[word.lowerBound] == 0x26)
+            || (word.count == 3 && keys[word.lowerBound] == 0x61 && keys[word.lowerBound + 1] == 0x6E && keys[word.lowerBound + 2] == 0x64)
+    }
+
+    /// "&", or a lowercase connector ("of", "and").
+    static func isConnector(_ keys: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        guard let first = word.first else { return false }
+        return keys[first] == 0x26 || (isLower(keys[first]) && connectors.contains(folded(keys, word)))
+    }
+
+    /// A titlecase word capitalised only for its position ("Supplying", "Chipmaker"): the
+    /// corpus capitalises it elsewhere (mid-sentence, outside headings) less than a quarter as
+    /// often as it starts sentence-initial runs (`starts`), and also writes it in lowercase —
+    /// or, never seen in lowercase, it ends in -ing, -ed or -ly ("Introducing Qwen3"). A name
+    /// that starts sentences is capitalised mid-sentence too ("Meta Platforms…" / "…said
+    /// Meta"), or never written in lowercase ("Jane Street…"). All-caps, camel-case and
+    /// digit-bearing words are never ordinary.
+    static func isOrdinary(_ word: UnsafeBufferPointer<UInt8>, starts: Int, capitalised: HashMap<Int32>, lowercase: LowercaseWords) -> Bool {
+        let text = String(decoding: word, as: UTF8.self)
+        let scalars = text.unicodeScalars
         guard let first = scalars.first, first.properties.isUppercase,
               scalars.dropFirst().allSatisfy({ !$0.properties.isUppercase && !("0"..."9").contains($0) }) else { return false }
-        let use = words[Hash.folded(word)] ?? WordUse()
-        if use.lowercase == 0 && use.capitalised == 0 {
-            return word.count > 4 && (word.hasSuffix("ing") || word.hasSuffix("ed") || word.hasSuffix("ly"))
-        }
-        return use.lowercase > use.capitalised
-    }
-
-    static func isConnectorWord(_ word: String) -> Bool {
-        word == "&" || (word.first.map { !$0.isUppercase } ?? false) && connectors.contains(Hash.folded(word))
+        let hash = Hash.folded(text)
+        let elsewhere = Int(capitalised[hash] ?? 0)
+        guard elsewhere * 4 < starts else { return false }
+        return (text.utf8.count >= 5 && lowercase.contains(hash)) || (text.count > 4 && (text.hasSuffix("ing") || text.hasSuffix("ed") || text.hasSuffix("ly")))
     }
 
     /// Names need 2–5 capitalised words, not all common or generic, and no connector at either
     /// end; versioned products a name and a number.
-    static func isWellFormed(_ words: [String], kind: Kind) -> Bool {
+    static func isWellFormed(_ words: [Range<Int>], kind: Kind, in keys: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = words.first, let last = words.last else { return false }
         let specific = words.contains { word in
-            let folded = Hash.folded(word)
-            return !isConnectorWord(word) && !generic.contains(folded) && !commonWords.contains(folded)
+            let hash = folded(keys, word)
+            return !isConnector(keys, word) && !generic.contains(hash) && !commonWords.contains(hash)
         }
         switch kind {
         case .name:
-            guard specific, !isConnectorWord(first), !isConnectorWord(last) else { return false }
-            let capitals = words.filter { !isConnectorWord($0) }.count
+            guard specific, !isConnector(keys, first), !isConnector(keys, last) else { return false }
+            let capitals = words.filter { !isConnector(keys, $0) }.count
             return (2...5).contains(capitals)
         case .product:
-            return words.count == 1 || (specific && words.count >= 2 && !isConnectorWord(first) && last.first?.isNumber == true)
+            return words.count == 1 || (specific && words.count >= 2 && !isConnector(keys, first) && isDigit(keys[last.lowerBound]))
         case .ticker:
             return true
         }
     }
 
-    /// Splits "OpenAI and Microsoft" at each "and"/"&" whose neighbours are capitalised elsewhere
-    /// (outside this run's `count` occurrences) at least `count` times each.
-    static func splitAtAnd(_ words: [String], count: Int, uses: HashMap<WordUse>) -> [[String]] {
-        var pieces: [[String]] = []
-        var current: [String] = []
+    /// Splits "OpenAI and Microsoft" at each "and"/"&" whose two neighbours are different words
+    /// that are each capitalised somewhere outside this run's `count` occurrences; "Marks and
+    /// Spencer" and "Johnson & Johnson" stay whole.
+    static func splitAtAnd(_ words: [Range<Int>], count: Int, in keys: UnsafeBufferPointer<UInt8>, capitalised: HashMap<Int32>) -> [[Range<Int>]] {
+        func outside(_ hash: UInt64) -> Int {
+            let inside = words.filter { folded(keys, $0) == hash }.count * count
+            return Int(capitalised[hash] ?? 0) - inside
+        }
+        var pieces: [[Range<Int>]] = []
+        var current: [Range<Int>] = []
         for (position, word) in words.enumerated() {
-            let isAnd = (word == "and" || word == "&") && position > 0 && position + 1 < words.count
-            if isAnd {
-                let left = words[position - 1], right = words[position + 1]
-                func outside(_ name: String) -> Int {
-                    let inside = words.filter { $0 == name }.count * count
-                    return Int(uses[Hash.folded(name)]?.capitalised ?? 0) - inside
-                }
-                if outside(left) >= count && outside(right) >= count {
+            if isAnd(keys, word), position > 0, position + 1 < words.count {
+                let left = folded(keys, words[position - 1]), right = folded(keys, words[position + 1])
+                guard left == right || outside(left) < 1 || outside(right) < 1 else {
                     pieces.append(current)
                     current = []
                     continue
@@ -236,21 +290,21 @@ public enum NameSuggester {
         return pieces
     }
 
-    /// Whether the entry is, or (if it has several words) contains, a known name.
-    static func isKnown(_ entry: Entry, in known: Set<String>) -> Bool {
+    /// Whether `name` is, or (if it has several words) contains, a known name.
+    static func isKnown(_ name: String, kind: Kind, followsThe: Bool, in known: Set<String>) -> Bool {
         func matches(_ text: String) -> Bool { known.contains(text) || known.contains(text.lowercased()) }
-        if matches(entry.text) { return true }
-        switch entry.kind {
+        if matches(name) { return true }
+        switch kind {
         case .ticker:
-            return matches(String(entry.text.dropFirst()))
-        case .product where !entry.text.contains(" "):
+            return matches(String(name.dropFirst()))
+        case .product where !name.contains(" "):
             return false
         default:
-            let words = entry.text.split(separator: " ").map(String.init)
+            let words = name.split(separator: " ").map(String.init)
             for start in words.indices {
                 for end in start..<words.count where matches(words[start...end].joined(separator: " ")) { return true }
             }
-            if entry.followsThe {
+            if followsThe {
                 for end in words.indices where matches((["The"] + words[...end]).joined(separator: " ")) { return true }
             }
             return false
@@ -259,9 +313,8 @@ public enum NameSuggester {
 
     // MARK: Examples
 
-    /// The sentence of the entry's first occurrence, trimmed to about 200 characters around the name.
-    static func example(of entry: Entry, in document: String) -> String {
-        let place = entry.example
+    /// The sentence of an occurrence, trimmed to about 200 characters around the name.
+    static func example(at place: Place, in document: String) -> String {
         let (sentence, nameOffset, nameLength) = withBytes(of: document) { text, count -> (String, Int, Int) in
             var start = Int(place.sentenceStart)
             let end = sentenceEnd(text, count: count, from: Int(place.end))
