@@ -46,14 +46,7 @@ struct FrontMatter {
             throw ContentError(path: path, line: 1, message: "unclosed front matter: the '---' on line 1 has no closing '---' line")
         }
         let yaml = lines.text(fromLine: 1, toLine: closing)
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw YAMLErrorTranslation.contentError(error, path: path, firstLine: 2)
-        } catch {
-            throw ContentError(path: path, line: 2, message: "invalid YAML: \(error)")
-        }
+        let node = try YAMLErrorTranslation.compose(yaml, path: path, firstLine: 2)
         var fields: [String: Field] = [:]
         switch node {
         case nil:
@@ -104,6 +97,18 @@ enum PelicanHeader {
 
 /// Maps Yams' errors to a `ContentError` on the right line of the issue file.
 enum YAMLErrorTranslation {
+    /// Composes `yaml` into a node tree, any error reported at its line in `path`;
+    /// `firstLine` is the file line that holds the YAML's first line.
+    static func compose(_ yaml: String, path: String, firstLine: Int) throws(ContentError) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw contentError(error, path: path, firstLine: firstLine)
+        } catch {
+            throw ContentError(path: path, line: firstLine, message: "invalid YAML: \(error)")
+        }
+    }
+
     /// `firstLine` is the file line that holds the YAML's first line.
     static func contentError(_ error: YamlError, path: String, firstLine: Int) -> ContentError {
         switch error {

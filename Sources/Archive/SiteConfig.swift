@@ -40,14 +40,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Reads `site.yml` text; `path` is used in error messages.
     public static func parse(yaml: String, path: String, defaultTitle: String) throws(ContentError) -> SiteConfig {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw YAMLErrorTranslation.contentError(error, path: path, firstLine: 1)
-        } catch {
-            throw ContentError(path: path, line: 1, message: "invalid YAML: \(error)")
-        }
+        let node = try YAMLErrorTranslation.compose(yaml, path: path, firstLine: 1)
         guard let node else { return SiteConfig(title: defaultTitle) }
         guard case .mapping(let mapping) = node else {
             throw ContentError(path: path, line: node.mark?.line ?? 1, message: "site.yml must be a mapping of keys to values")

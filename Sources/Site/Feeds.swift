@@ -28,25 +28,25 @@ enum Feeds {
         let pageURL = links.absolute(alternate).isEmpty ? config.baseURL + alternate.value : links.absolute(alternate)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(config.language))">
-        <title>\(escape(title))</title>
-        <subtitle>\(escape(subtitle))</subtitle>
-        <link href="\(escape(pageURL))"/>
-        <link rel="self" href="\(escape(links.absolute(selfPath)))"/>
-        <id>\(escape(pageURL))</id>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
+        <title>\(XMLText.escape(title))</title>
+        <subtitle>\(XMLText.escape(subtitle))</subtitle>
+        <link href="\(XMLText.escape(pageURL))"/>
+        <link rel="self" href="\(XMLText.escape(links.absolute(selfPath)))"/>
+        <id>\(XMLText.escape(pageURL))</id>
         <updated>\(updated)</updated>
 
         """
-        if !config.author.isEmpty { xml += "<author><name>\(escape(config.author))</name></author>\n" }
+        if !config.author.isEmpty { xml += "<author><name>\(XMLText.escape(config.author))</name></author>\n" }
         for issue in issues.map({ archive.issues[$0] }) {
             let url = links.absolute(.issue(issue.slug))
-            xml += "<entry>\n<title>\(escape(issue.title))</title>\n"
-            xml += "<link href=\"\(escape(url))\"/>\n<id>\(escape(url.isEmpty ? issue.slug : url))</id>\n"
+            xml += "<entry>\n<title>\(XMLText.escape(issue.title))</title>\n"
+            xml += "<link href=\"\(XMLText.escape(url))\"/>\n<id>\(XMLText.escape(url.isEmpty ? issue.slug : url))</id>\n"
             xml += "<updated>\(issue.date.rfc3339)</updated>\n<published>\(issue.date.rfc3339)</published>\n"
-            for author in issue.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
-            for tag in issue.tags { xml += "<category term=\"\(escape(tag))\"/>\n" }
-            xml += "<summary>\(escape(issue.summary))</summary>\n"
-            if includeContent { xml += "<content type=\"html\">\(escape(issue.body.html))</content>\n" }
+            for author in issue.authors { xml += "<author><name>\(XMLText.escape(author))</name></author>\n" }
+            for tag in issue.tags { xml += "<category term=\"\(XMLText.escape(tag))\"/>\n" }
+            xml += "<summary>\(XMLText.escape(issue.summary))</summary>\n"
+            if includeContent { xml += "<content type=\"html\">\(XMLText.escape(issue.body.html))</content>\n" }
             xml += "</entry>\n"
         }
         return xml + "</feed>\n"
@@ -56,27 +56,10 @@ enum Feeds {
     static func sitemap(_ archive: Archive, pages: [Page], links: Links) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages where page != .notFound {
-            xml += "<url><loc>\(escape(links.absolute(page.path(in: archive))))</loc>"
+            xml += "<url><loc>\(XMLText.escape(links.absolute(page.path(in: archive))))</loc>"
             if case .issue(let index) = page { xml += "<lastmod>\(archive.issues[index].date.isoDate)</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
-    }
-
-    /// Escapes text for XML content and attribute values.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

@@ -73,8 +73,8 @@ enum MentionChart {
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mention-chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\""
         svg += " width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        svg += "<title id=\"\(id)-title\">\(escape(title))</title>\n"
-        svg += "<desc id=\"\(id)-desc\">\(escape(summary))</desc>\n"
+        svg += "<title id=\"\(id)-title\">\(XMLText.escape(title))</title>\n"
+        svg += "<desc id=\"\(id)-desc\">\(XMLText.escape(summary))</desc>\n"
         svg += "<g class=\"axis\" fill=\"currentColor\" font-size=\"11\">\n"
         svg += "<line class=\"grid\" x1=\"\(fixed(left))\" y1=\"\(fixed(top))\" x2=\"\(fixed(width - right))\" y2=\"\(fixed(top))\""
         svg += " stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"2 3\"/>\n"
@@ -142,25 +142,6 @@ enum MentionChart {
         return fraction % 10 == 0 ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    /// Escapes text for XML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even when escaped; drop them.
-                if character.value < 0x20 && character != "\t" && character != "\n" && character != "\r" { continue }
-                out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
 
     /// A short stable id suffix (FNV-1a; Swift's `Hasher` is seeded per run), so two charts
     /// on one page do not share `aria-labelledby` targets yet rebuilds are byte-identical.

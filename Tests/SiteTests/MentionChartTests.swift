@@ -82,7 +82,7 @@ struct MentionChartTests {
         #expect(svg.contains("AT&amp;T &lt;Labs&gt; &quot;quoted&quot; &amp; &apos;single&apos;"))
         let document = try ParsedSVG(svg)
         #expect(document.titles.first == title)
-        #expect(MentionChart.escape("a\u{1}b") == "ab")
+        #expect(XMLText.escape("a\u{1}b") == "ab")
     }
 
     @Test func outputIsDeterministic() throws {

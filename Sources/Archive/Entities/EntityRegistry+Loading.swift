@@ -7,14 +7,7 @@ extension EntityRegistry {
     /// Every problem names its line: a bad kind, a missing name, and two entities
     /// claiming one name or alias (naming both lines, since either may be the one to fix).
     public static func parse(yaml: String, path: String) throws(ContentError) -> EntityRegistry {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw YAMLErrorTranslation.contentError(error, path: path, firstLine: 1)
-        } catch {
-            throw ContentError(path: path, line: 1, message: "invalid YAML: \(error)")
-        }
+        let node = try YAMLErrorTranslation.compose(yaml, path: path, firstLine: 1)
         guard let node else { return .empty }
         guard case .sequence(let list) = node else {
             throw ContentError(path: path, line: node.mark?.line ?? 1,
