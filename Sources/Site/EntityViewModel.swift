@@ -28,11 +28,13 @@ enum EntityViewModel {
 
     /// One entity's page: its facts, the issues that mention it with a quote each,
     /// the entities it keeps company with, and a chart of mentions by month.
-    static func page(_ index: Int, archive: Archive, links: Links) -> TemplateValue {
+    /// `page` (1-based) lists the page's slice of mentioning issues; the chart and
+    /// company are made for the first page only.
+    static func page(_ index: Int, page: Int, archive: Archive, links: Links) -> TemplateValue {
         let entity = archive.registry.entities[index]
         let issueIndexes = archive.entityIssues[index]
         var months: [(year: Int, month: Int, count: Int)] = []
-        for issueIndex in issueIndexes.reversed() {
+        for issueIndex in (page == 1 ? issueIndexes.reversed() : []) {
             let issue = archive.issues[issueIndex]
             let count = max(1, issue.mentions.first { $0.entity == index }?.count ?? 1)
             if let last = months.last, last.year == issue.date.year, last.month == issue.date.month {
@@ -41,7 +43,8 @@ enum EntityViewModel {
                 months.append((issue.date.year, issue.date.month, count))
             }
         }
-        let mentions = issueIndexes.map { issueIndex -> TemplateValue in
+        let perPage = Page.issuesPerEntityPage
+        let mentions = issueIndexes.dropFirst((page - 1) * perPage).prefix(perPage).map { issueIndex -> TemplateValue in
             let issue = archive.issues[issueIndex]
             let mention = issue.mentions.first { $0.entity == index }
             return .object([
@@ -53,12 +56,12 @@ enum EntityViewModel {
                 "quotes": .list((mention?.quotes ?? []).map(quote)),
             ])
         }
-        let company = (index < archive.cooccurring.count ? archive.cooccurring[index] : []).map { partner -> TemplateValue in
+        let company = (page == 1 && index < archive.cooccurring.count ? archive.cooccurring[index] : []).map { partner -> TemplateValue in
             let other = archive.registry.entities[partner.entity]
             return .object(["name": .string(other.name), "url": .string(links.href(.entity(other.slug))),
                             "together": .int(partner.together)])
         }
-        let chart = MentionChart.svg(months: months, title: "Mentions of \(entity.name) per month")
+        let chart = page == 1 ? MentionChart.svg(months: months, title: "Mentions of \(entity.name) per month") : ""
         return .object([
             "name": .string(entity.name),
             "slug": .string(entity.slug),

@@ -19,11 +19,18 @@ extension Page {
         case .entities:
             return base.render(title: "Entities", description: "Every company, person, product and place \(archive.config.title) mentions.",
                                extra: EntityViewModel.index(archive, links: links))
-        case .entity(let index):
+        case .entity(let index, let page):
             let entity = archive.registry.entities[index]
-            return base.render(title: entity.name, description: entity.description.isEmpty
+            let total = Page.pageCount(archive.entityIssues[index].count, perPage: Page.issuesPerEntityPage)
+            return base.render(title: page == 1 ? entity.name : "\(entity.name), page \(page)",
+                               description: entity.description.isEmpty
                                    ? "Every mention of \(entity.name) in \(archive.config.title)." : entity.description,
-                               extra: ["entity": EntityViewModel.page(index, archive: archive, links: links)])
+                               extra: [
+                                   "entity": EntityViewModel.page(index, page: page, archive: archive, links: links),
+                                   "pagination": Page.pagination(current: page, total: total, links: links) { .entity(entity.slug, page: $0) },
+                                   "has_pagination": .bool(total > 1),
+                                   "is_first_page": .bool(page == 1),
+                               ])
         case .archive:
             return base.render(title: "Archive", description: "Every issue of \(archive.config.title), by year and month.",
                                extra: ["total": .int(archive.issues.count), "years": ArchiveGrouping.years(archive, links: links)])
@@ -51,26 +58,14 @@ extension Page {
         let archive = base.archive
         let links = base.links
         let perPage = Page.issuesPerHomePage
-        let total = max(1, (archive.issues.count + perPage - 1) / perPage)
+        let total = Page.pageCount(archive.issues.count, perPage: perPage)
         let slice = archive.issues.dropFirst((number - 1) * perPage).prefix(perPage)
-        let pagination: [String: TemplateValue] = [
-            "current": .int(number),
-            "total": .int(total),
-            "has_previous": .bool(number > 1),
-            "previous_url": .string(number > 1 ? links.href(.homePage(number - 1)) : ""),
-            "has_next": .bool(number < total),
-            "next_url": .string(number < total ? links.href(.homePage(number + 1)) : ""),
-            "pages": .list(Page.paginationWindow(current: number, total: total).map { page in
-                .object(["number": .int(page.number), "url": .string(links.href(.homePage(page.number))),
-                         "is_current": .bool(page.number == number), "gap_before": .bool(page.gapBefore)])
-            }),
-        ]
         return base.render(
             title: number == 1 ? "" : "Page \(number)",
             description: archive.config.description,
             extra: [
                 "issues": .list(slice.map { .object(IssueViewModel.summary($0, links: links)) }),
-                "pagination": .object(pagination),
+                "pagination": Page.pagination(current: number, total: total, links: links, path: SitePath.homePage),
                 "has_pagination": .bool(total > 1),
                 "is_first_page": .bool(number == 1),
             ])
@@ -78,6 +73,23 @@ extension Page {
 }
 
 extension Page {
+    /// The `pagination` object of a paged list (see docs/TEMPLATES.md): previous
+    /// (newer) and next (older) links and a window of page numbers.
+    static func pagination(current: Int, total: Int, links: Links, path: (Int) -> SitePath) -> TemplateValue {
+        .object([
+            "current": .int(current),
+            "total": .int(total),
+            "has_previous": .bool(current > 1),
+            "previous_url": .string(current > 1 ? links.href(path(current - 1)) : ""),
+            "has_next": .bool(current < total),
+            "next_url": .string(current < total ? links.href(path(current + 1)) : ""),
+            "pages": .list(paginationWindow(current: current, total: total).map { page in
+                .object(["number": .int(page.number), "url": .string(links.href(path(page.number))),
+                         "is_current": .bool(page.number == current), "gap_before": .bool(page.gapBefore)])
+            }),
+        ])
+    }
+
     /// The page numbers a pagination bar shows: the first, the last, and two on
     /// each side of the current one, with `gapBefore` where numbers are skipped.
     /// An archive of 10,000 issues has 500 home pages; listing them all on every

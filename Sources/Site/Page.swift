@@ -17,23 +17,34 @@ public enum Page: Sendable, Equatable {
     case tag(Int)
     /// `/entities/`: entities grouped by kind.
     case entities
-    /// The entity at this index of the registry.
-    case entity(Int)
+    /// Page N (1-based) of the entity at this index of the registry: the first
+    /// holds its facts, chart and company; every page lists up to
+    /// `issuesPerEntityPage` of the issues that mention it.
+    case entity(Int, page: Int)
     /// `/404.html`.
     case notFound
 
     /// Issues on each home page.
     public static let issuesPerHomePage = 20
+    /// Mentioning issues on each entity page: an entity in every issue of a large
+    /// archive would otherwise make a page of megabytes.
+    public static let issuesPerEntityPage = 50
+
+    /// Pages needed for `count` items, `perPage` a page (at least one).
+    static func pageCount(_ count: Int, perPage: Int) -> Int { max(1, (count + perPage - 1) / perPage) }
 
     /// The templates every theme must have, one per kind of page.
     public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "entity", "entities", "404"]
 
     /// Every page of `archive`.
     public static func all(in archive: Archive) -> [Page] {
-        let homePages = max(1, (archive.issues.count + issuesPerHomePage - 1) / issuesPerHomePage)
+        let homePages = pageCount(archive.issues.count, perPage: issuesPerHomePage)
+        let entityPages = archive.registry.entities.indices.flatMap { index in
+            (1...pageCount(archive.entityIssues[index].count, perPage: issuesPerEntityPage)).map { Page.entity(index, page: $0) }
+        }
         return (1...homePages).map(Page.home) + archive.issues.indices.map(Page.issue)
             + [.archive, .tags] + archive.tags.indices.map(Page.tag)
-            + (archive.registry.entities.isEmpty ? [] : [.entities] + archive.registry.entities.indices.map(Page.entity))
+            + (archive.registry.entities.isEmpty ? [] : [.entities] + entityPages)
             + [.notFound]
     }
 
@@ -60,7 +71,7 @@ public enum Page: Sendable, Equatable {
         case .tags: return .tags
         case .tag(let index): return .tag(archive.tags[index].slug)
         case .entities: return .entities
-        case .entity(let index): return .entity(archive.registry.entities[index].slug)
+        case .entity(let index, let page): return .entity(archive.registry.entities[index].slug, page: page)
         case .notFound: return .notFound
         }
     }

@@ -31,8 +31,10 @@ public struct SitePath: Sendable, Hashable, Comparable {
     public static func tag(_ slug: String) -> SitePath { SitePath("tags/\(slug)/") }
     /// `/` for page 1, `/page/N/` after it.
     public static func homePage(_ number: Int) -> SitePath { number <= 1 ? .home : SitePath("page/\(number)/") }
-    /// `/entities/<slug>/`.
-    public static func entity(_ slug: String) -> SitePath { SitePath("entities/\(slug)/") }
+    /// `/entities/<slug>/`, and `/entities/<slug>/page/N/` after the first page.
+    public static func entity(_ slug: String, page: Int = 1) -> SitePath {
+        page <= 1 ? SitePath("entities/\(slug)/") : SitePath("entities/\(slug)/page/\(page)/")
+    }
     /// `/entities/<slug>/feed.xml`: issues that mention the entity.
     public static func entityFeed(_ slug: String) -> SitePath { SitePath("entities/\(slug)/feed.xml") }
     public static let entities = SitePath("entities/")

@@ -93,3 +93,32 @@ struct EntityPagesTests {
         }
     }
 }
+
+@Suite("Entity pages of a large archive")
+struct EntityPaginationTests {
+    @Test func mentionsArePagedFiftyAPageWithTheChartOnPageOne() throws {
+        let scratch = try TestSupport.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = scratch.appendingPathComponent("archive")
+        let issues = root.appendingPathComponent("content/issues")
+        try FileManager.default.createDirectory(at: issues, withIntermediateDirectories: true)
+        try "- name: Nvidia\n  kind: company\n".write(to: root.appendingPathComponent("content/entities.yml"), atomically: true, encoding: .utf8)
+        for number in 1...120 {
+            let day = String(format: "%02d", (number - 1) % 28 + 1), month = String(format: "%02d", (number - 1) / 28 + 1)
+            try "---\ntitle: Issue \(number)\ndate: 2025-\(month)-\(day)\nslug: issue-\(number)\n---\nNvidia shipped part \(number).\n"
+                .write(to: issues.appendingPathComponent("\(number).md"), atomically: true, encoding: .utf8)
+        }
+        let output = scratch.appendingPathComponent("site")
+        _ = try SiteBuilder(options: BuildOptions(root: root, output: output, themeDirectory: TestSupport.theme)).build()
+        let first = try TestSupport.read(output.appendingPathComponent("entities/nvidia/index.html"))
+        let third = try TestSupport.read(output.appendingPathComponent("entities/nvidia/page/3/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("entities/nvidia/page/4").path))
+        #expect(first.components(separatedBy: "<mark>Nvidia</mark>").count - 1 == 50)
+        #expect(third.components(separatedBy: "<mark>Nvidia</mark>").count - 1 == 20)
+        #expect(first.contains("role=\"img\"") && !third.contains("role=\"img\""), "the chart is on page 1 only")
+        #expect(first.contains("/issues/issue-120/"), "newest first")
+        #expect(third.contains("/issues/issue-1/"))
+        #expect(first.contains("href=\"/entities/nvidia/page/2/\""))
+        #expect(third.contains("Page 3 of 3"))
+    }
+}
