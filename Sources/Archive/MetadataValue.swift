@@ -46,6 +46,11 @@ public enum MetadataValue: Sendable, Equatable {
     /// such; quoted scalars always stay text, as YAML intends.
     private static func resolve(_ scalar: Node.Scalar) -> MetadataValue {
         guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+        // Most plain scalars are prose (titles, names); Yams' resolvers run regular
+        // expressions, so only ask them about text that could be a null, bool or number.
+        guard let first = scalar.string.utf8.first else { return .null }
+        let couldBeNumber = (0x30...0x39).contains(first) || first == 0x2D || first == 0x2B || first == 0x2E
+        if !couldBeNumber && scalar.string.utf8.count > 5 && first != 0x7E { return .string(scalar.string) }
         let node = Node.scalar(scalar)
         if scalar.string.isEmpty || node.null != nil { return .null }
         if let flag = node.bool { return .bool(flag) }
