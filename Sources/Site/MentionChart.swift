@@ -23,11 +23,11 @@ enum MentionChart {
         /// Human name in the description ("Mentions per quarter …").
         var noun: String { self == .month ? "month" : self == .quarter ? "quarter" : "year" }
 
-        /// The coarsest-needed period: months up to 120 of them (ten years), then
-        /// quarters up to 120 (thirty years), then years.
-        static func fitting(monthSpan: Int) -> Period {
-            if monthSpan <= maximumBars { return .month }
-            return (monthSpan + 2) / 3 <= maximumBars ? .quarter : .year
+        /// The finest period giving at most 120 bars from month index `first` to `last`:
+        /// months (ten years), else calendar quarters (thirty years), else years.
+        static func fitting(from first: Int, to last: Int) -> Period {
+            if last - first < maximumBars { return .month }
+            return last / 3 - first / 3 < maximumBars ? .quarter : .year
         }
     }
 
@@ -50,7 +50,8 @@ enum MentionChart {
     /// so even thin bars are easy to hover. Spans over 120 months are drawn per quarter, and
     /// over 120 quarters per year, each bar summing its months (edge periods may be partial).
     /// Repeated months are summed; negative counts count as 0; months outside 1...12 are
-    /// ignored. Returns "" when there is nothing to draw (no months, or no mentions at all).
+    /// ignored. The description names the first period reaching the peak. Returns "" when
+    /// there is nothing to draw (no months, or no mentions at all).
     static func svg(months: [(year: Int, month: Int, count: Int)], title: String) -> String {
         var totals: [Int: Int] = [:]
         for entry in months where (1...12).contains(entry.month) {
@@ -58,7 +59,7 @@ enum MentionChart {
         }
         guard let first = totals.keys.min(), let last = totals.keys.max(),
               totals.values.contains(where: { $0 > 0 }) else { return "" }
-        let period = Period.fitting(monthSpan: last - first + 1)
+        let period = Period.fitting(from: first, to: last)
         let bars = group(totals, from: first, to: last, by: period)
         let peakCount = bars.map(\.count).max() ?? 0
         let peak = bars.first { $0.count == peakCount }!
@@ -141,7 +142,6 @@ enum MentionChart {
         if fraction == 0 { return "\(sign)\(whole)" }
         return fraction % 10 == 0 ? "\(sign)\(whole).\(fraction / 10)" : "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
-
 
     /// A short stable id suffix (FNV-1a; Swift's `Hasher` is seeded per run), so two charts
     /// on one page do not share `aria-labelledby` targets yet rebuilds are byte-identical.

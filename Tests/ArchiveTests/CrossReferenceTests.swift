@@ -54,18 +54,26 @@ struct CooccurrenceTests {
         #expect(Cooccurrence.rank(issueEntities: [], entityCount: 3) == [[], [], []])
     }
 
-    @Test func denseAndSparseCountsAgree() {
+    @Test func matchesADirectCountOfEveryPair() {
         let archive = SyntheticArchive(issues: 400, entities: 60, seed: 7)
-        let dense = Cooccurrence.rank(issueEntities: archive.entities, entityCount: 60, minimumTogether: 2,
-                                      limit: 8, denseLimit: 4096)
-        let sparse = Cooccurrence.rank(issueEntities: archive.entities, entityCount: 60, minimumTogether: 2,
-                                       limit: 8, denseLimit: 0)
-        #expect(dense == sparse)
-        #expect(dense.contains { !$0.isEmpty })
-        for (entity, list) in dense.enumerated() {
-            #expect(zip(list, list.dropFirst()).allSatisfy { Cooccurrence.ranksBefore($0, $1) })
-            #expect(list.allSatisfy { $0.entity != entity && $0.together >= 2 && $0.score > 0 && $0.score <= 1 })
+        let ranked = Cooccurrence.rank(issueEntities: archive.entities, entityCount: 60)
+        var df = [Int](repeating: 0, count: 60), pairs: [[Int]: Int] = [:]
+        for list in archive.entities {
+            for a in list {
+                df[a] += 1
+                for b in list where b != a { pairs[[a, b], default: 0] += 1 }
+            }
         }
+        let expected = (0..<60).map { a in
+            pairs.filter { $0.key[0] == a && $0.value >= 2 }
+                .map { CooccurringEntity(entity: $0.key[1], together: $0.value,
+                                         score: Cooccurrence.npmi(together: $0.value, a: df[a], b: df[$0.key[1]], issues: 400)) }
+                .filter { $0.score > 0 }
+                .sorted(by: Cooccurrence.ranksBefore).prefix(8)
+        }
+        #expect(ranked.map { ArraySlice($0) } == expected)
+        #expect(ranked.contains { !$0.isEmpty })
+        #expect(ranked.joined().allSatisfy { $0.score <= 1 })
     }
 }
 

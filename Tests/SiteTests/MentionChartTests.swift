@@ -66,9 +66,10 @@ struct MentionChartTests {
         let labels = yearly.elements.filter { $0.attributes["class"] == "year-label" }.map { Double($0.attributes["x"]!)! }
         #expect(labels.count > 3)
         #expect(zip(labels, labels.dropFirst()).allSatisfy { $1 - $0 >= MentionChart.labelSpacing })
-        #expect(MentionChart.Period.fitting(monthSpan: 120) == .month)
-        #expect(MentionChart.Period.fitting(monthSpan: 121) == .quarter)
-        #expect(MentionChart.Period.fitting(monthSpan: 361) == .year)
+        #expect(MentionChart.Period.fitting(from: 24_000, to: 24_119) == .month)     // 120 months
+        #expect(MentionChart.Period.fitting(from: 24_000, to: 24_120) == .quarter)
+        #expect(MentionChart.Period.fitting(from: 24_000, to: 24_359) == .quarter)   // 120 quarters
+        #expect(MentionChart.Period.fitting(from: 24_002, to: 24_361) == .year)      // 121 quarters
     }
 
     @Test func nothingToDrawGivesNoMarkup() {

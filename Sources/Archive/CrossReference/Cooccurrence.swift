@@ -36,10 +36,11 @@ public struct CooccurringEntity: Sendable, Equatable {
 /// Only positively associated pairs (score > 0) are listed — an entity that is in every
 /// issue carries no information about any other and scores 0, so it never crowds a list.
 /// `minimumTogether` guards against one-off coincidences, which NPMI alone rates highly.
+///
+/// Pairs are counted one row at a time — for each entity, its partners across the issues
+/// that mention it — so memory stays proportional to the number of entities (no quadratic
+/// pair table, no hashing) and the work is the number of pairs actually mentioned together.
 public enum Cooccurrence {
-    /// Above this many entities the pair table would exceed ~34 MB, so counts go in a dictionary.
-    static let denseEntityLimit = 4096
-
     /// For every entity, the entities most associated with it, best first.
     ///
     /// - Parameters:
@@ -54,33 +55,43 @@ public enum Cooccurrence {
     public static func rank(
         issueEntities: [[Int]], entityCount: Int, minimumTogether: Int = 2, limit: Int = 8
     ) -> [[CooccurringEntity]] {
-        rank(issueEntities: issueEntities, entityCount: entityCount, minimumTogether: minimumTogether,
-             limit: limit, denseLimit: denseEntityLimit)
-    }
-
-    /// `rank` with the dense/sparse switch exposed, so tests can check both paths agree.
-    static func rank(
-        issueEntities: [[Int]], entityCount: Int, minimumTogether: Int, limit: Int, denseLimit: Int
-    ) -> [[CooccurringEntity]] {
         guard entityCount > 0 else { return [] }
         guard limit > 0, !issueEntities.isEmpty else { return Array(repeating: [], count: entityCount) }
-        let issueCount = issueEntities.count
-        var frequency = [Int](repeating: 0, count: entityCount)
-        var counts = PairCounts(entityCount: entityCount, dense: entityCount <= denseLimit)
-        for mentioned in issueEntities {
-            let entities = sortedUnique(mentioned, entityCount: entityCount)
-            for entity in entities { frequency[entity] += 1 }
-            counts.add(entities)
+        // Issues' lists packed end to end: list i is mentions[ends[i] - count ..< ends[i]].
+        var mentions: [Int] = [], ends: [Int] = []
+        var postings = [[Int]](repeating: [], count: entityCount)
+        for (issue, list) in issueEntities.enumerated() {
+            for entity in sortedUnique(list, entityCount: entityCount) {
+                mentions.append(entity)
+                postings[entity].append(issue)
+            }
+            ends.append(mentions.count)
         }
 
         let floor = max(1, minimumTogether)
         var best = [TopList](repeating: TopList(limit: limit), count: entityCount)
-        counts.forEachPair { a, b, together in
-            guard together >= floor else { return }
-            let score = npmi(together: together, a: frequency[a], b: frequency[b], issues: issueCount)
-            guard score > 0 else { return }
-            best[a].offer(CooccurringEntity(entity: b, together: together, score: score))
-            best[b].offer(CooccurringEntity(entity: a, together: together, score: score))
+        var together = [Int](repeating: 0, count: entityCount), partners: [Int] = []
+        for a in 0..<entityCount {
+            // Row a of the pair table: partners b > a, which end each sorted issue list.
+            for issue in postings[a] {
+                var position = ends[issue] - 1
+                while mentions[position] > a {
+                    let b = mentions[position]
+                    if together[b] == 0 { partners.append(b) }
+                    together[b] += 1
+                    position -= 1
+                }
+            }
+            for b in partners {
+                let count = together[b]
+                together[b] = 0
+                guard count >= floor else { continue }
+                let score = npmi(together: count, a: postings[a].count, b: postings[b].count, issues: ends.count)
+                guard score > 0 else { continue }
+                best[a].offer(CooccurringEntity(entity: b, together: count, score: score))
+                best[b].offer(CooccurringEntity(entity: a, together: count, score: score))
+            }
+            partners.removeAll(keepingCapacity: true)
         }
         return best.map(\.items)
     }
@@ -114,65 +125,10 @@ public enum Cooccurrence {
     }
 }
 
-/// Issue counts for every unordered entity pair.
-///
-/// Dense storage is a flat upper triangle (row `a` holds partners `b > a`), which is both
-/// smaller and faster than a dictionary for a few thousand entities; beyond that the
-/// triangle grows quadratically while real pairs stay sparse, so a dictionary takes over.
-private struct PairCounts {
-    let entityCount: Int
-    let isDense: Bool
-    var triangle: [Int32]
-    var sparse: [Int: Int32] = [:]
-
-    init(entityCount: Int, dense: Bool) {
-        self.entityCount = entityCount
-        isDense = dense
-        triangle = dense ? [Int32](repeating: 0, count: entityCount * (entityCount - 1) / 2) : []
-    }
-
-    /// Counts every pair in one issue's sorted, unique entities.
-    mutating func add(_ entities: [Int]) {
-        guard entities.count > 1 else { return }
-        if isDense {
-            let n = entityCount
-            triangle.withUnsafeMutableBufferPointer { cells in
-                for (position, a) in entities.enumerated() {
-                    // Row a starts after rows 0..<a, which hold (n-1) + … + (n-a) cells.
-                    let row = a * (2 * n - a - 1) / 2 - a - 1
-                    for b in entities[(position + 1)...] { cells[row + b] &+= 1 }
-                }
-            }
-        } else {
-            for (position, a) in entities.enumerated() {
-                for b in entities[(position + 1)...] { sparse[a * entityCount + b, default: 0] += 1 }
-            }
-        }
-    }
-
-    /// Calls `body(a, b, together)` once per pair seen at least once, with `a < b`.
-    func forEachPair(_ body: (Int, Int, Int) -> Void) {
-        if isDense {
-            var cell = 0
-            for a in 0..<entityCount {
-                for b in (a + 1)..<max(a + 1, entityCount) {
-                    let together = Int(triangle[cell])
-                    cell += 1
-                    if together > 0 { body(a, b, together) }
-                }
-            }
-        } else {
-            for (key, together) in sparse {
-                body(key / entityCount, key % entityCount, Int(together))
-            }
-        }
-    }
-}
-
 /// The best `limit` partners seen so far, kept sorted best first.
 ///
 /// The order is total (entity indexes are unique within a list), so the result does not
-/// depend on the order pairs are offered — dictionary iteration order cannot leak out.
+/// depend on the order pairs are offered.
 private struct TopList {
     let limit: Int
     var items: [CooccurringEntity] = []

@@ -4,13 +4,12 @@ import Foundation
 ///
 /// **Ranking.** A candidate's score is the sum, over the entities it shares with the issue,
 /// of IDF = log(N / df): sharing a rarely mentioned company says far more than sharing one
-/// that is in most issues. Shared **tags are only a tiebreak**, never added to the score:
-/// ~30 tags each covering a tenth of the archive are too coarse to outweigh any specific
-/// entity, but they order issues whose entity overlap is equal, and they are all an issue
-/// without entities has to go on. Then newer (lower index) first. IDFs are fixed-point
-/// integers (millionths), so sums are exact and equal overlaps tie exactly, in any order.
-/// An entity in *every* issue has IDF 0 and singles nothing out: sharing only such entities
-/// does not make an issue related.
+/// in most issues. Shared **tags are only a tiebreak**, never added to the score: ~30 tags
+/// each covering a tenth of the archive are too coarse to outweigh any specific entity, but
+/// they order equal entity overlaps, and they are all an issue without entities has to go
+/// on. Then newer (lower index) first. IDFs are fixed-point integers (millionths), so equal
+/// overlaps tie exactly. An entity in *every* issue has IDF 0 and singles nothing out:
+/// sharing only such entities does not make issues related.
 ///
 /// **Avoiding the quadratic trap.** Summing over every posting list of an issue's entities
 /// costs N per ubiquitous entity, so N² in all. Each issue instead
@@ -94,75 +93,60 @@ private struct Index: Sendable {
     }
 }
 
-/// Many sorted index lists in one raw buffer (CSR): list `k` is `items[offsets[k]..<offsets[k+1]]`.
-/// Raw storage, read-only once built, because the walk reads it millions of times.
-private final class Lists: @unchecked Sendable {
-    let offsets: UnsafeMutableBufferPointer<Int>, items: UnsafeMutableBufferPointer<Int32>
-
-    init(offsets: [Int], items: [Int32]) {
-        (self.offsets, self.items) = (.allocate(capacity: offsets.count), .allocate(capacity: items.count))
-        _ = (self.offsets.initialize(from: offsets), self.items.initialize(from: items))
-    }
+/// Many sorted index lists packed in one array (CSR): list `k` is `items[offsets[k]..<offsets[k+1]]`.
+private struct Lists: Sendable {
+    var offsets = [0], items: [Int32] = []
 
     /// Packs the lists, sorting and deduplicating each and checking the range.
-    convenience init(_ lists: [[Int]], universe: Int) {
-        var offsets = [0], items: [Int32] = []
+    init(_ lists: [[Int]], universe: Int) {
         for list in lists {
             for value in list { precondition(value >= 0 && value < universe, "index \(value) outside 0..<\(universe)") }
             let isIncreasing = zip(list, list.dropFirst()).allSatisfy { $0 < $1 }
             items += (isIncreasing ? list : Array(Set(list)).sorted()).map { Int32($0) }
             offsets.append(items.count)
         }
-        self.init(offsets: offsets, items: items)
     }
-
-    deinit { offsets.deallocate(); items.deallocate() }
 
     var count: Int { offsets.count - 1 }
     func length(_ list: Int) -> Int { offsets[list + 1] - offsets[list] }
-    subscript(list: Int) -> UnsafeBufferPointer<Int32> {
-        UnsafeBufferPointer(rebasing: items[offsets[list]..<offsets[list + 1]])
-    }
+    subscript(list: Int) -> ArraySlice<Int32> { items[offsets[list]..<offsets[list + 1]] }
 
     /// The transpose: for each value, the lists containing it, in increasing list order.
     func inverted(universe: Int) -> Lists {
-        var starts = [Int](repeating: 0, count: universe + 1)
-        for value in items { starts[Int(value) + 1] += 1 }
-        for value in 0..<universe { starts[value + 1] += starts[value] }
-        var next = starts, transposed = [Int32](repeating: 0, count: items.count)
+        var result = Lists([], universe: 0), next = [Int](repeating: 0, count: universe + 1)
+        for value in items { next[Int(value) + 1] += 1 }
+        for value in 0..<universe { next[value + 1] += next[value] }
+        (result.offsets, result.items) = (next, [Int32](repeating: 0, count: items.count))
         for list in 0..<count {
             for value in self[list] {
-                transposed[next[Int(value)]] = Int32(list)
+                result.items[next[Int(value)]] = Int32(list)
                 next[Int(value)] += 1
             }
         }
-        return Lists(offsets: starts, items: transposed)
+        return result
     }
 }
 
-/// One worker's scratch space, reused across the issues it handles. Raw buffers owned by a
-/// class: the walk touches millions of elements, and Swift arrays held in a class would pay
-/// a dynamic exclusivity check on every access.
+/// One worker's scratch space, reused across its issues. Raw buffers owned by a class: the
+/// walk touches millions of elements, and Swift arrays held in a class would pay a dynamic
+/// exclusivity check on every access.
 private final class Walker {
     /// A candidate and its exact ranking key.
     struct Candidate {
         let issue: Int, score: Int, tags: Int
         /// More IDF, then more shared tags, then newer (lower index): a total order.
-        func precedes(_ other: Candidate) -> Bool {
-            (score, tags, -issue) > (other.score, other.tags, -other.issue)
-        }
+        func precedes(_ other: Candidate) -> Bool { (score, tags, -issue) > (other.score, other.tags, -other.issue) }
     }
 
-    /// Accumulator layout: owner stamp above bit 40, partial sum (or tag count) below.
-    static let sumBits = 40, sumMask = (1 << 40) - 1
-    /// Sort keys are partial × 2²³ + (2²³ − 1 − issue): larger is better, ties to newer.
-    static let issueBits = 23, issueMask = (1 << 23) - 1
+    /// Accumulators hold an owner stamp above bit 40 and a partial sum (or tag count) below;
+    /// sort keys are partial × 2²³ + (2²³ − 1 − issue), so larger is better and ties go newer.
+    static let sumBits = 40, sumMask = (1 << 40) - 1, issueBits = 23, issueMask = (1 << 23) - 1
 
     let index: Index, limit: Int, postingBudget: Int, scoringBudget: Int, issueCount: Int
-    /// The current issue's entity weights and tags (1) by index, 0 elsewhere: exact scoring
-    /// then sums table entries with no data-dependent branch.
-    let ownWeight: UnsafeMutableBufferPointer<Int>, ownTag: UnsafeMutableBufferPointer<Int>
-    /// Per issue: stamp and partial sum, packed so the hot loop touches one word per posting.
+    /// The current issue's entity weights by entity, 0 elsewhere: exact scoring sums table
+    /// entries with no data-dependent branch.
+    let ownWeight: UnsafeMutableBufferPointer<Int>
+    /// Per issue, stamp and partial sum packed in one word: one memory access per posting.
     let accumulator: UnsafeMutableBufferPointer<Int>
     /// The issues touched for the current issue, in the order met; and their sort keys.
     let touched: UnsafeMutableBufferPointer<Int>, keys: UnsafeMutableBufferPointer<Int>
@@ -176,22 +160,18 @@ private final class Walker {
             buffer.initialize(repeating: 0)
             return buffer
         }
-        (accumulator, touched, keys) = (zeroed(issueCount), zeroed(issueCount), zeroed(issueCount))
-        (ownWeight, ownTag) = (zeroed(index.weight.count), zeroed(index.tagIssues.count))
+        (accumulator, touched, keys, ownWeight) = (zeroed(issueCount), zeroed(issueCount), zeroed(issueCount),
+                                                   zeroed(index.weight.count))
     }
 
-    deinit { for buffer in [accumulator, touched, keys, ownWeight, ownTag] { buffer.deallocate() } }
+    deinit { for buffer in [accumulator, touched, keys, ownWeight] { buffer.deallocate() } }
 
     func related(to issue: Int) -> [Int] {
         let (accumulator, touched, keys) = (accumulator, touched, keys)  // locals: no reloads via self
         let entityStamp = (issue + 1) << Self.sumBits, tagStamp = (issueCount + issue + 1) << Self.sumBits
         let ownEntities = index.entities[issue], ownTags = index.tags[issue]
         for entity in ownEntities { ownWeight[Int(entity)] = index.weight[Int(entity)] }
-        for tag in ownTags { ownTag[Int(tag)] = 1 }
-        defer {
-            for entity in ownEntities { ownWeight[Int(entity)] = 0 }
-            for tag in ownTags { ownTag[Int(tag)] = 0 }
-        }
+        defer { for entity in ownEntities { ownWeight[Int(entity)] = 0 } }
 
         // 1. Accumulate partial sums over posting lists, rarest (heaviest, shortest) first.
         //    Entities in every issue weigh 0 and are skipped: they cannot change a score.
@@ -208,8 +188,7 @@ private final class Walker {
                 let other = Int(other32)
                 var value = accumulator[other]
                 if value & ~Self.sumMask != entityStamp {
-                    value = entityStamp
-                    touched[touchedCount] = other
+                    (value, touched[touchedCount]) = (entityStamp, other)
                     touchedCount += 1
                 }
                 accumulator[other] = value + weight
@@ -233,12 +212,14 @@ private final class Walker {
                 siftDown(0, chosen)
             }
         }
-        var best: [Candidate] = []
-        var ranked = UnsafeMutableBufferPointer(rebasing: keys[0..<chosen])
+        var best: [Candidate] = [], ranked = UnsafeMutableBufferPointer(rebasing: keys[0..<chosen])
         ranked.sort(by: >)
         for key in ranked {
             if best.count == limit && (key >> Self.issueBits) + unwalked < best[limit - 1].score { break }
-            Self.insert(score(Self.issueMask - key & Self.issueMask), into: &best, limit: limit)
+            let other = Self.issueMask - key & Self.issueMask
+            let score = index.entities[other].reduce(0) { $0 + ownWeight[Int($1)] }
+            let tags = index.tags[other].reduce(0) { $0 + (ownTags.contains($1) ? 1 : 0) }  // a few each
+            insert(Candidate(issue: other, score: score, tags: tags), into: &best)
         }
 
         // 3. Tags alone, when every entity-sharing issue is known and there is still room
@@ -251,15 +232,13 @@ private final class Walker {
                     if owner == tagStamp {
                         accumulator[other] += 1
                     } else if owner != entityStamp {
-                        accumulator[other] = tagStamp + 1
-                        touched[touchedCount] = other
+                        (accumulator[other], touched[touchedCount]) = (tagStamp + 1, other)
                         touchedCount += 1
                     }
                 }
             }
             for other in touched[firstTagOnly..<touchedCount] {
-                let tags = accumulator[other] & Self.sumMask
-                Self.insert(Candidate(issue: other, score: 0, tags: tags), into: &best, limit: limit)
+                insert(Candidate(issue: other, score: 0, tags: accumulator[other] & Self.sumMask), into: &best)
             }
         }
         return best.map(\.issue)
@@ -269,8 +248,8 @@ private final class Walker {
     private func siftDown(_ root: Int, _ size: Int) {
         var parent = root
         while true {
-            var low = parent
             let left = 2 * parent + 1, right = left + 1
+            var low = parent
             if left < size && keys[left] < keys[low] { low = left }
             if right < size && keys[right] < keys[low] { low = right }
             if low == parent { return }
@@ -279,16 +258,8 @@ private final class Walker {
         }
     }
 
-    /// The exact key of `other` against the current issue's marked entities and tags.
-    private func score(_ other: Int) -> Candidate {
-        let (ownWeight, ownTag) = (ownWeight, ownTag)
-        let score = index.entities[other].reduce(0) { $0 + ownWeight[Int($1)] }
-        let tags = index.tags[other].reduce(0) { $0 + ownTag[Int($1)] }
-        return Candidate(issue: other, score: score, tags: tags)
-    }
-
     /// Adds `candidate` to a list kept sorted best first and at most `limit` long.
-    private static func insert(_ candidate: Candidate, into list: inout [Candidate], limit: Int) {
+    private func insert(_ candidate: Candidate, into list: inout [Candidate]) {
         if list.count == limit, let worst = list.last, !candidate.precedes(worst) { return }
         var position = list.count
         while position > 0 && candidate.precedes(list[position - 1]) { position -= 1 }
