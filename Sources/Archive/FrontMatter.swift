@@ -1,3 +1,4 @@
+import Markup
 import Yams
 
 /// The metadata block at the top of an issue file, split from its Markdown body.
@@ -22,7 +23,7 @@ struct FrontMatter {
     /// Splits and parses `text`, the whole file.
     init(text: String, path: String) throws(ContentError) {
         var lines = LineScanner(text)
-        guard let first = lines.line(at: 0), text.utf8.contains(where: { !TextBytes.isSpace($0) }) else {
+        guard let first = lines.line(at: 0), text.utf8.contains(where: { !TextStatistics.isSpace($0) }) else {
             throw ContentError(path: path, line: 1, message: "empty file: an issue needs front matter with a title and a date")
         }
         if first.trimmedTrailing == "---" {

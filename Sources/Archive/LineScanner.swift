@@ -57,9 +57,3 @@ extension Substring {
     }
 }
 
-/// Byte classes used when scanning text.
-enum TextBytes {
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-    }
-}

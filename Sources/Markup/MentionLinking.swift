@@ -173,7 +173,7 @@ enum Sentence {
         return (sentence, highlight)
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 }
+    private static func isSpace(_ byte: UInt8) -> Bool { TextStatistics.isSpace(byte) }
     private static func isTerminal(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
 }
 

@@ -38,7 +38,8 @@ public enum TextStatistics {
         return String(decoding: bytes[..<end], as: UTF8.self) + "…"
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
+    /// ASCII whitespace: space, tab, newline, carriage return, form feed.
+    public static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 }

@@ -6,23 +6,28 @@ struct PageContext {
     let archive: Archive
     let links: Links
     let kind: String
+    /// The `site` object, the same on every page, so made once per build (`siteValue`).
+    let site: TemplateValue
     let generator: String
     let buildYear: String
 
-    /// The root context: `site`, `urls`, `page`, `generator`, `build_year`, plus
-    /// the page's own keys from `extra`.
-    func render(title: String, description: String, extra: [String: TemplateValue]) -> TemplateValue {
-        let config = archive.config
-        var site: [String: TemplateValue] = [
+    /// The `site` object for `config`: its settings, and its unknown keys as `site.params`.
+    static func siteValue(_ config: SiteConfig) -> TemplateValue {
+        .object([
             "title": .string(config.title),
             "description": .string(config.description),
             "base_url": .string(config.baseURL),
             "language": .string(config.language),
             "author": .string(config.author),
-        ]
-        site["params"] = .object(config.params.mapValues(TemplateValue.init))
+            "params": .object(config.params.mapValues(TemplateValue.init)),
+        ])
+    }
+
+    /// The root context: `site`, `urls`, `page`, `generator`, `build_year`, plus
+    /// the page's own keys from `extra`.
+    func render(title: String, description: String, extra: [String: TemplateValue]) -> TemplateValue {
         var root: [String: TemplateValue] = [
-            "site": .object(site),
+            "site": site,
             "urls": .object([
                 "home": .string(links.href(.home)),
                 "archive": .string(links.href(.archive)),

@@ -82,10 +82,11 @@ public struct SiteBuilder: Sendable {
         let offline = options.offline
         // The newest issue's year, not the clock's: the same content builds the same bytes.
         let year = String(archive.issues.first?.date.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let site = PageContext.siteValue(archive.config)
         _ = try pages.concurrentMap { page -> Void in
             let path = page.path(in: archive)
             let links = Links(page: path, config: archive.config, offline: offline)
-            let base = PageContext(archive: archive, links: links, kind: page.kindName,
+            let base = PageContext(archive: archive, links: links, kind: page.templateName, site: site,
                                    generator: SiteBuilder.generator, buildYear: year)
             let html = try theme.templates.render(page.templateName, page.context(base))
             try output.write(html, to: path.outputFile)
@@ -114,11 +115,6 @@ public struct SiteBuilder: Sendable {
         }
         return count
     }
-}
-
-extension Page {
-    /// `page.kind` in templates: home, issue, archive, tags, tag or 404.
-    var kindName: String { templateName }
 }
 
 /// Counts finished items across threads and reports every so often.
