@@ -24,13 +24,6 @@ public final class MarkdownDocument {
         }
     }
 
-    /// Parses UTF-8 bytes as CommonMark without first building a `String`.
-    public init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        root = bytes.withMemoryRebound(to: CChar.self) { chars in
-            cmark_parse_document(chars.baseAddress, chars.count, MarkdownDocument.options)
-        }
-    }
-
     deinit { cmark_node_free(root) }
 
     /// Renders the tree to HTML as it stands now.
