@@ -4,7 +4,8 @@ import PackageDescription
 /// Broadsheet: a static site generator and searchable archive for newsletters.
 ///
 /// The targets are layered one per pipeline stage (see docs/ARCHITECTURE.md):
-/// CCmark -> Markup -> Archive -> Site -> broadsheet, with Templates standing alone.
+/// CCmark -> Markup -> Archive -> Site -> broadsheet, with Templates and Output
+/// (the safe output folder) standing alone.
 let package = Package(
     name: "Broadsheet",
     platforms: [.macOS(.v13)],
@@ -25,15 +26,19 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CCmark"]),
         .target(name: "Templates"),
         .target(name: "Archive", dependencies: ["Markup", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup"]),
+        // Swaps two folder names in one step (renameat2 RENAME_EXCHANGE), which Swift cannot call directly.
+        .target(name: "CFileSwap"),
+        .target(name: "Output", dependencies: ["CFileSwap"]),
+        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output"]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", "Templates", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Archive", "Templates", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output"], exclude: ["Fixtures", "Golden"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],

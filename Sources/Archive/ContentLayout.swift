@@ -36,20 +36,32 @@ public struct ContentLayout: Sendable {
 
     /// Reads `site.yml`, or uses defaults titled after the root folder when there is none.
     public func loadSiteConfig() throws -> SiteConfig {
+        var ignored: [ContentWarning] = []
+        return try loadSiteConfig(warnings: &ignored)
+    }
+
+    /// Reads `site.yml` like `loadSiteConfig()`, adding its warnings to `warnings`.
+    public func loadSiteConfig(warnings: inout [ContentWarning]) throws -> SiteConfig {
         let file = siteConfigFile
         let defaultTitle = root.lastPathComponent
         guard FileManager.default.fileExists(atPath: file.path) else { return SiteConfig(title: defaultTitle) }
         let data = try Data(contentsOf: file)
         let text = try IssueLoader.decodeUTF8(data, path: relative(file))
-        return try SiteConfig.parse(yaml: text, path: relative(file), defaultTitle: defaultTitle)
+        return try SiteConfig.parse(yaml: text, path: relative(file), defaultTitle: defaultTitle, warnings: &warnings)
     }
 
     /// Reads `entities.yml`, or an empty registry when there is none.
     public func loadRegistry() throws -> EntityRegistry {
+        var ignored: [ContentWarning] = []
+        return try loadRegistry(warnings: &ignored)
+    }
+
+    /// Reads `entities.yml` like `loadRegistry()`, adding its warnings to `warnings`.
+    public func loadRegistry(warnings: inout [ContentWarning]) throws -> EntityRegistry {
         let file = entitiesFile
         guard FileManager.default.fileExists(atPath: file.path) else { return .empty }
         let text = try IssueLoader.decodeUTF8(try Data(contentsOf: file), path: relative(file))
-        return try EntityRegistry.parse(yaml: text, path: relative(file))
+        return try EntityRegistry.parse(yaml: text, path: relative(file), warnings: &warnings)
     }
 
     /// What loading reads: settings, registry, and every issue with its mentions
@@ -58,6 +70,8 @@ public struct ContentLayout: Sendable {
         public var config: SiteConfig
         public var registry: EntityRegistry
         public var issues: [Issue]
+        /// What the editor should hear about that did not stop loading, in file order.
+        public var warnings: [ContentWarning]
     }
 
     /// Reads settings, registry and issues. `entityHref` gives the href of an entity
@@ -66,11 +80,13 @@ public struct ContentLayout: Sendable {
         includeDrafts: Bool,
         entityHref: (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
     ) throws -> LoadedContent {
-        let config = try loadSiteConfig()
-        let registry = try loadRegistry()
+        var warnings: [ContentWarning] = []
+        let config = try loadSiteConfig(warnings: &warnings)
+        let registry = try loadRegistry(warnings: &warnings)
         let linking = MentionLinking(registry: registry, policy: config.entityLinks) { entity in entityHref(config, entity) }
-        let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts, linking: linking)
-        return LoadedContent(config: config, registry: registry, issues: issues)
+        let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
+                                          linking: linking, warnings: &warnings)
+        return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings)
     }
 
     /// Reads the whole archive and builds its cross-references.

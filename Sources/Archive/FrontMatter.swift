@@ -1,5 +1,5 @@
+import Foundation
 import Markup
-import Yams
 
 /// The metadata block at the top of an issue file, split from its Markdown body.
 ///
@@ -19,6 +19,8 @@ struct FrontMatter {
     var body: Substring
     /// The 1-based line of the file on which `body` starts.
     var bodyLine: Int
+    /// Things to tell the editor that do not stop the build (duplicate keys).
+    var warnings: [ContentWarning] = []
 
     /// Splits and parses `text`, the whole file.
     init(text: String, path: String) throws(ContentError) {
@@ -47,21 +49,22 @@ struct FrontMatter {
             throw ContentError(path: path, line: 1, message: "unclosed front matter: the '---' on line 1 has no closing '---' line")
         }
         let yaml = lines.text(fromLine: 1, toLine: closing)
-        let node = try YAMLErrorTranslation.compose(yaml, path: path, firstLine: 2)
+        let (node, warnings) = try YAMLFile.read(yaml, path: path, firstLine: 2, limits: .frontMatter)
         var fields: [String: Field] = [:]
-        switch node {
+        switch node?.content {
         case nil:
             break
-        case .mapping(let mapping)?:
-            for (key, value) in mapping {
-                guard let name = key.string else { continue }
-                fields[name.lowercased()] = Field(value: MetadataValue(value), line: (key.mark?.line ?? 1) + 1)
+        case .mapping(let pairs)?:
+            for pair in pairs {
+                guard let name = pair.key.string else { continue }
+                fields[name.lowercased()] = Field(value: pair.value.resolved, line: pair.key.line)
             }
-        case let other?:
-            throw ContentError(path: path, line: (other.mark?.line ?? 1) + 1,
+        case .scalar?, .sequence?:
+            throw ContentError(path: path, line: node?.line ?? 2,
                                message: "front matter must be a YAML mapping of keys to values")
         }
         self.fields = fields
+        self.warnings = warnings
         self.body = lines.rest(afterLine: closing)
         self.bodyLine = closing + 2
     }
@@ -95,37 +98,3 @@ enum PelicanHeader {
         return (String(key), value)
     }
 }
-
-/// Maps Yams' errors to a `ContentError` on the right line of the issue file.
-enum YAMLErrorTranslation {
-    /// Composes `yaml` into a node tree, any error reported at its line in `path`;
-    /// `firstLine` is the file line that holds the YAML's first line.
-    static func compose(_ yaml: String, path: String, firstLine: Int) throws(ContentError) -> Node? {
-        do {
-            return try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw contentError(error, path: path, firstLine: firstLine)
-        } catch {
-            throw ContentError(path: path, line: firstLine, message: "invalid YAML: \(error)")
-        }
-    }
-
-    /// `firstLine` is the file line that holds the YAML's first line.
-    static func contentError(_ error: YamlError, path: String, firstLine: Int) -> ContentError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text))" }
-            return ContentError(path: path, line: mark.line + firstLine - 1, message: message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ContentError(path: path, line: context.mark.line + firstLine - 1,
-                                message: "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))")
-        default:
-            return ContentError(path: path, line: firstLine, message: "invalid YAML: \(error)")
-        }
-    }
-}
-
-import Foundation

@@ -12,9 +12,17 @@ public enum IssueLoader {
     ///   - includeDrafts: keep issues with `draft: true`.
     ///   - linking: the entity registry and how mentions become links.
     public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled) throws -> [Issue] {
+        var ignored: [ContentWarning] = []
+        return try load(directory: directory, root: root, includeDrafts: includeDrafts, linking: linking, warnings: &ignored)
+    }
+
+    /// Loads like `load(directory:root:includeDrafts:linking:)`, adding every file's
+    /// warnings to `warnings` in path order.
+    public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled,
+                            warnings: inout [ContentWarning]) throws -> [Issue] {
         let files = try issueFiles(in: directory)
         let rootPath = root.standardizedFileURL.path
-        let issues = try files.concurrentMap { file -> Issue in
+        let parsed = try files.concurrentMap { file -> (issue: Issue, warnings: [ContentWarning]) in
             let path = relativePath(file.path, to: rootPath)
             let data: Data
             do {
@@ -22,8 +30,12 @@ public enum IssueLoader {
             } catch {
                 throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
             }
-            return try IssueParser.parse(path: path, text: try decodeUTF8(data, path: path), linking: linking)
+            var found: [ContentWarning] = []
+            let issue = try IssueParser.parse(path: path, text: try decodeUTF8(data, path: path), linking: linking, warnings: &found)
+            return (issue, found)
         }
+        warnings += parsed.flatMap(\.warnings)
+        let issues = parsed.map(\.issue)
         let kept = includeDrafts ? issues : issues.filter { !$0.draft }
         try checkUniqueSlugs(kept)
         return kept.sorted { a, b in

@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 
 /// Turns the text of one issue file into an `Issue`, or says exactly what is wrong.
@@ -15,7 +16,16 @@ public enum IssueParser {
     /// Parses `text`, the contents of the file at `path` (relative to the build root),
     /// finding and linking entity mentions as `linking` says.
     public static func parse(path: String, text: String, linking: MentionLinking = .disabled) throws(ContentError) -> Issue {
+        var ignored: [ContentWarning] = []
+        return try parse(path: path, text: text, linking: linking, warnings: &ignored)
+    }
+
+    /// Parses like `parse(path:text:linking:)`, adding what the editor should be told
+    /// but that does not stop the build (a duplicate key) to `warnings`.
+    public static func parse(path: String, text: String, linking: MentionLinking = .disabled,
+                             warnings: inout [ContentWarning]) throws(ContentError) -> Issue {
         let frontMatter = try FrontMatter(text: text, path: path)
+        warnings += frontMatter.warnings
         let fields = FieldReader(fields: frontMatter.fields, path: path)
 
         let title = try fields.requiredText("title")
@@ -142,5 +152,3 @@ struct FieldReader {
         return Slug.isValid(name) ? name : Slug.make(name)
     }
 }
-
-import Foundation

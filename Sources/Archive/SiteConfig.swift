@@ -1,4 +1,3 @@
-import Yams
 import Foundation
 
 /// The site-wide settings from `content/site.yml`.
@@ -40,14 +39,22 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Reads `site.yml` text; `path` is used in error messages.
     public static func parse(yaml: String, path: String, defaultTitle: String) throws(ContentError) -> SiteConfig {
-        let node = try YAMLErrorTranslation.compose(yaml, path: path, firstLine: 1)
+        var ignored: [ContentWarning] = []
+        return try parse(yaml: yaml, path: path, defaultTitle: defaultTitle, warnings: &ignored)
+    }
+
+    /// Reads `site.yml` text, adding duplicate keys and the like to `warnings`.
+    public static func parse(yaml: String, path: String, defaultTitle: String,
+                             warnings: inout [ContentWarning]) throws(ContentError) -> SiteConfig {
+        let (node, found) = try YAMLFile.read(yaml, path: path, firstLine: 1, limits: .dataFile("site.yml"))
+        warnings += found
         guard let node else { return SiteConfig(title: defaultTitle) }
-        guard case .mapping(let mapping) = node else {
-            throw ContentError(path: path, line: node.mark?.line ?? 1, message: "site.yml must be a mapping of keys to values")
+        guard case .mapping(let pairs) = node.content else {
+            throw ContentError(path: path, line: node.line, message: "site.yml must be a mapping of keys to values")
         }
         var values: [String: (MetadataValue, Int)] = [:]
-        for (key, value) in mapping {
-            if let name = key.string { values[name.lowercased()] = (MetadataValue(value), key.mark?.line ?? 1) }
+        for pair in pairs {
+            if let name = pair.key.string { values[name.lowercased()] = (pair.value.resolved, pair.key.line) }
         }
         func text(_ key: String, default fallback: String) throws(ContentError) -> String {
             guard let (value, line) = values[key], value != .null else { return fallback }

@@ -12,14 +12,22 @@ public struct BuildOptions: Sendable {
     public var offline: Bool
     /// The theme folder; nil finds one with `Theme.locate(root:)`.
     public var themeDirectory: URL?
+    /// Replace an output folder that Broadsheet did not build (its files are moved
+    /// aside, not deleted). Never allows the root, `content/` or `templates/`.
+    public var force: Bool
+    /// Treat every warning as an error, for CI.
+    public var strict: Bool
 
     /// Options with the CLI's defaults: output `ROOT/site`, no drafts, served links.
-    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false, themeDirectory: URL? = nil) {
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false,
+                themeDirectory: URL? = nil, force: Bool = false, strict: Bool = false) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.includeDrafts = includeDrafts
         self.offline = offline
         self.themeDirectory = themeDirectory
+        self.force = force
+        self.strict = strict
     }
 }
 
@@ -32,6 +40,10 @@ public struct BuildReport: Sendable {
     public var output: URL
     /// How long each named step took, in order.
     public var stages: [Stage] = []
+    /// Where `--force` moved the files of a folder Broadsheet had not built, if it did.
+    public var setAside: URL?
+    /// Staging folders of crashed builds that this build removed.
+    public var removedLeftovers: [String] = []
 
     /// One named step of the build and its duration.
     public struct Stage: Sendable {

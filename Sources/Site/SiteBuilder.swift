@@ -1,5 +1,6 @@
-import Foundation
 import Archive
+import Foundation
+import Output
 import Templates
 
 /// The build pipeline: load → model → render → write → swap, as named steps.
@@ -13,11 +14,16 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     /// Called from any thread as the build advances.
     public let progress: @Sendable (BuildProgress) -> Void
+    /// Called once, after loading, with the warnings found (never in strict mode,
+    /// where they are thrown as a `StrictBuildError` instead).
+    public let warn: @Sendable ([ContentWarning]) -> Void
 
-    /// A builder for `options`, reporting to `progress`.
-    public init(options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }) {
+    /// A builder for `options`, reporting to `progress` and `warn`.
+    public init(options: BuildOptions, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in },
+                warn: @escaping @Sendable ([ContentWarning]) -> Void = { _ in }) {
         self.options = options
         self.progress = progress
+        self.warn = warn
     }
 
     /// Builds the site. Throws `ContentError` or `TemplateError` for bad input;
@@ -25,10 +31,11 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> BuildReport {
         var clock = StageClock()
         let layout = try ContentLayout(root: options.root)
-        try checkOutputIsSafe(layout)
+        let themeDirectory = try findTheme(layout)
+        let outputFolder = try checkOutput(layout, themeDirectory: themeDirectory)
 
         progress(BuildProgress(stage: "loading theme", done: 0, total: 0))
-        let theme = try loadTheme(layout)
+        let theme = try loadTheme(themeDirectory, layout: layout)
         clock.lap("load theme")
 
         progress(BuildProgress(stage: "loading issues", done: 0, total: 0))
@@ -38,11 +45,15 @@ public struct SiteBuilder: Sendable {
             Links(page: .issue("_"), config: config, offline: offline).href(.entity(entity.slug))
         }
         clock.lap("load issues, link mentions")
+        if !content.warnings.isEmpty {
+            if options.strict { throw StrictBuildError(warnings: content.warnings) }
+            warn(content.warnings)
+        }
         progress(BuildProgress(stage: "cross-referencing", done: 0, total: 0))
         let archive = Archive(config: content.config, issues: content.issues, registry: content.registry)
         clock.lap("cross-reference")
 
-        let output = try StagedOutput(destination: options.output)
+        let output = try StagedOutput(folder: outputFolder)
         let pages = Page.all(in: archive)
         try render(pages, archive: archive, theme: theme, into: output)
         clock.lap("render and write pages")
@@ -50,30 +61,40 @@ public struct SiteBuilder: Sendable {
         clock.lap("write feeds and assets")
 
         progress(BuildProgress(stage: "swapping into place", done: 0, total: 0))
-        try output.commit()
+        let commit = try output.commit(generator: SiteBuilder.generator)
         clock.lap("swap into place")
-        return BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
-                           seconds: clock.total, output: options.output, stages: clock.stages)
+        var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
+                                 seconds: clock.total, output: options.output, stages: clock.stages)
+        report.setAside = commit.setAside
+        report.removedLeftovers = output.removedLeftovers
+        return report
     }
 
-    private func loadTheme(_ layout: ContentLayout) throws -> Theme {
+    private func findTheme(_ layout: ContentLayout) throws -> URL {
         guard let directory = options.themeDirectory ?? Theme.locate(root: layout.root) else {
             throw ContentError(path: layout.relative(layout.root.appendingPathComponent("templates")), line: 1,
                                message: "no theme found: add a templates/ folder, or run the broadsheet built from a checkout that has one")
         }
+        return directory
+    }
+
+    private func loadTheme(_ directory: URL, layout: ContentLayout) throws -> Theme {
         let display = directory.standardizedFileURL.path.hasPrefix(layout.root.path + "/")
             ? layout.relative(directory) : directory.path
         return try Theme(directory: directory, displayPrefix: display)
     }
 
-    /// The output replaces a whole folder, so it must not hold the archive's own files.
-    private func checkOutputIsSafe(_ layout: ContentLayout) throws {
-        let output = options.output.path + "/"
-        let protected = [layout.root.path + "/", layout.contentDirectory.path + "/"]
-        if protected.contains(where: { $0.hasPrefix(output) }) {
-            throw ContentError(path: options.output.path, line: 1,
-                               message: "output folder contains the archive itself; choose another --output")
-        }
+    /// The output is replaced whole, so it may not be, hold, or lie in the editor's
+    /// own folders, and may not be someone else's folder unless `--force` says so.
+    private func checkOutput(_ layout: ContentLayout, themeDirectory: URL) throws(OutputError) -> OutputFolder {
+        let protected = [
+            ProtectedFolder(layout.root, name: "the archive's root folder", rule: .mayHoldOutput),
+            ProtectedFolder(layout.contentDirectory, name: "the content folder", rule: .untouchable),
+            ProtectedFolder(layout.issuesDirectory, name: "the issues folder", rule: .untouchable),
+            ProtectedFolder(layout.root.appendingPathComponent("templates"), name: "the templates folder", rule: .untouchable),
+            ProtectedFolder(themeDirectory, name: "the theme folder", rule: .untouchable),
+        ]
+        return try OutputFolder(options.output, displayPath: layout.relative(options.output), protecting: protected, force: options.force)
     }
 
     private func render(_ pages: [Page], archive: Archive, theme: Theme, into output: StagedOutput) throws {

@@ -8,9 +8,13 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site from content/ into site/.",
         discussion: """
-        The build is written to a new folder beside the output and only replaces the \
-        output when it succeeds, so a failed build never damages the site already there. \
-        Errors are printed as path:line: message, with exit status 1.
+        The build is written to a new folder beside the output and swapped in only when \
+        it succeeds, so a failed build never damages the site already there. The output \
+        must be a folder an earlier build made (it holds .broadsheet-build.json), an \
+        empty folder, or a new one: another folder is refused unless you pass --force, \
+        which moves its files aside instead of deleting them. The root, content/ and \
+        templates/ are never used, --force or not. Errors are printed as \
+        path:line: message, with exit status 1; warnings as path:line: warning: message.
         """
     )
 
@@ -32,17 +36,33 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "After the build, print how long each step took (to stderr).")
     var timings = false
 
+    @Flag(name: .long, help: "Replace an output folder Broadsheet did not build; its files are moved aside, not deleted.")
+    var force = false
+
+    @Flag(name: .long, help: "Treat warnings (such as a duplicate front-matter key) as errors, for CI.")
+    var strict = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
         let options = BuildOptions(
             root: rootURL,
             output: output.map { URL(fileURLWithPath: $0) },
             includeDrafts: drafts,
-            offline: offline)
+            offline: offline,
+            force: force,
+            strict: strict)
         let reporter = ProgressReporter(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
-            let report = try SiteBuilder(options: options, progress: reporter.report).build()
+            let builder = SiteBuilder(options: options, progress: reporter.report) { warnings in
+                reporter.finish()
+                let text = warnings.map { "\($0)\n" }.joined()
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+            let report = try builder.build()
             reporter.finish()
+            if let setAside = report.setAside {
+                FileHandle.standardError.write(Data("note: --force moved what was in \(report.output.path) to \(setAside.path)\n".utf8))
+            }
             if timings {
                 for stage in report.stages {
                     FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", stage.seconds, stage.name).utf8))

@@ -1,5 +1,7 @@
-import Foundation
 import Archive
+import Foundation
+import Output
+import Site
 import Templates
 
 /// One line per error, in the `path:line: message` form where the error has a place.
@@ -8,6 +10,8 @@ enum ErrorText {
         switch error {
         case let error as ContentError: return error.description
         case let error as TemplateError: return error.description
+        case let error as OutputError: return error.description
+        case let error as StrictBuildError: return error.description
         case let error as CocoaError:
             if let path = error.userInfo[NSFilePathErrorKey] as? String {
                 return "\(path): \(error.localizedDescription)"

@@ -25,6 +25,23 @@ enum TestSupport {
         return folder
     }
 
+    /// Every file under `folder` (hidden ones too) with its bytes, keyed by relative path.
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: nil) else {
+            return files
+        }
+        for case let url as URL in enumerator {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
     static func read(_ url: URL) throws -> String {
         try String(contentsOf: url, encoding: .utf8)
     }

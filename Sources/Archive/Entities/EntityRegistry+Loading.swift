@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 extension EntityRegistry {
     /// Reads and checks `entities.yml` text. `path` names the file in errors.
@@ -7,10 +6,17 @@ extension EntityRegistry {
     /// Every problem names its line: a bad kind, a missing name, and two entities
     /// claiming one name or alias (naming both lines, since either may be the one to fix).
     public static func parse(yaml: String, path: String) throws(ContentError) -> EntityRegistry {
-        let node = try YAMLErrorTranslation.compose(yaml, path: path, firstLine: 1)
+        var ignored: [ContentWarning] = []
+        return try parse(yaml: yaml, path: path, warnings: &ignored)
+    }
+
+    /// Reads `entities.yml` like `parse(yaml:path:)`, adding duplicate keys to `warnings`.
+    public static func parse(yaml: String, path: String, warnings: inout [ContentWarning]) throws(ContentError) -> EntityRegistry {
+        let (node, found) = try YAMLFile.read(yaml, path: path, firstLine: 1, limits: .dataFile("entities.yml"))
+        warnings += found
         guard let node else { return .empty }
-        guard case .sequence(let list) = node else {
-            throw ContentError(path: path, line: node.mark?.line ?? 1,
+        guard case .sequence(let list) = node.content else {
+            throw ContentError(path: path, line: node.line,
                                message: "entities.yml must be a list of entities (each starting with '- name: …')")
         }
         var entities: [Entity] = []
@@ -18,7 +24,7 @@ extension EntityRegistry {
         var slugs: [String: (entity: String, line: Int)] = [:]
         for item in list {
             let entity = try readEntity(item, path: path)
-            let line = item.mark?.line ?? 1
+            let line = item.line
             for alias in entity.names {
                 let key = alias.text
                 if let other = claimed[key] {
@@ -38,27 +44,28 @@ extension EntityRegistry {
         return EntityRegistry(entities: entities)
     }
 
-    private static func readEntity(_ node: Node, path: String) throws(ContentError) -> Entity {
-        let line = node.mark?.line ?? 1
-        guard case .mapping(let mapping) = node else {
+    private static func readEntity(_ node: YAMLNode, path: String) throws(ContentError) -> Entity {
+        let line = node.line
+        guard case .mapping(let pairs) = node.content else {
             throw ContentError(path: path, line: line, message: "each entity must be a mapping with name, kind, aliases, description and url")
         }
-        var fields: [String: Node] = [:]
-        for (key, value) in mapping {
+        var fields: [String: YAMLNode] = [:]
+        for pair in pairs {
+            let key = pair.key, value = pair.value
             guard let name = key.string else { continue }
             let known = ["name", "kind", "aliases", "description", "url", "slug"]
             guard known.contains(name) else {
-                throw ContentError(path: path, line: key.mark?.line ?? line,
+                throw ContentError(path: path, line: key.line,
                                    message: "unknown key '\(name)' (an entity has \(known.joined(separator: ", ")))")
             }
             fields[name] = value
         }
         func text(_ key: String) throws(ContentError) -> String? {
             guard let value = fields[key] else { return nil }
-            guard case .scalar(let scalar) = value else {
-                throw ContentError(path: path, line: value.mark?.line ?? line, message: "\(key) must be text")
+            guard let string = value.string else {
+                throw ContentError(path: path, line: value.line, message: "\(key) must be text")
             }
-            let trimmed = scalar.string.trimmingCharacters(in: .whitespaces)
+            let trimmed = string.trimmingCharacters(in: .whitespaces)
             return trimmed.isEmpty ? nil : trimmed
         }
         guard let name = try text("name") else {
@@ -66,39 +73,39 @@ extension EntityRegistry {
         }
         let kindText = try text("kind") ?? "other"
         guard let kind = Entity.Kind(rawValue: kindText.lowercased()) else {
-            throw ContentError(path: path, line: fields["kind"]?.mark?.line ?? line, message:
+            throw ContentError(path: path, line: fields["kind"]?.line ?? line, message:
                 "unknown kind '\(kindText)' for \(name): use one of \(Entity.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let slug = try text("slug") ?? Slug.make(name)
         guard Slug.isValid(slug) else {
-            throw ContentError(path: path, line: fields["slug"]?.mark?.line ?? line, message: "\(name) needs a 'slug:' usable in a URL")
+            throw ContentError(path: path, line: fields["slug"]?.line ?? line, message: "\(name) needs a 'slug:' usable in a URL")
         }
         return Entity(name: name, slug: slug, kind: kind, aliases: try aliases(fields["aliases"], of: name, path: path),
                       description: try text("description") ?? "", url: try text("url"))
     }
 
     /// `aliases:` is a list of strings, or of `{alias: text, ignore_case: true}`.
-    private static func aliases(_ node: Node?, of name: String, path: String) throws(ContentError) -> [Entity.Alias] {
+    private static func aliases(_ node: YAMLNode?, of name: String, path: String) throws(ContentError) -> [Entity.Alias] {
         guard let node else { return [] }
-        if case .scalar(let scalar) = node, scalar.string.isEmpty { return [] }
-        guard case .sequence(let items) = node else {
-            throw ContentError(path: path, line: node.mark?.line ?? 1, message: "aliases of \(name) must be a list")
+        if node.string?.isEmpty == true { return [] }
+        guard case .sequence(let items) = node.content else {
+            throw ContentError(path: path, line: node.line, message: "aliases of \(name) must be a list")
         }
         var result: [Entity.Alias] = []
         for item in items {
-            switch item {
-            case .scalar(let scalar) where !scalar.string.isEmpty:
-                result.append(Entity.Alias(text: scalar.string))
-            case .mapping(let mapping):
-                let text = mapping["alias"]?.string
-                let ignoreCase = mapping["ignore_case"]?.bool ?? false
+            switch item.content {
+            case .scalar(let text, _) where !text.isEmpty:
+                result.append(Entity.Alias(text: text))
+            case .mapping:
+                let text = item["alias"]?.string
+                let ignoreCase = item["ignore_case"]?.bool ?? false
                 guard let text, !text.isEmpty else {
-                    throw ContentError(path: path, line: item.mark?.line ?? 1,
+                    throw ContentError(path: path, line: item.line,
                                        message: "an alias of \(name) written as a mapping needs 'alias:' (and optionally 'ignore_case: true')")
                 }
                 result.append(Entity.Alias(text: text, ignoreCase: ignoreCase))
             default:
-                throw ContentError(path: path, line: item.mark?.line ?? 1, message: "aliases of \(name) must be text")
+                throw ContentError(path: path, line: item.line, message: "aliases of \(name) must be text")
             }
         }
         return result

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Writes a build into a fresh folder beside the output, then swaps it in.
+///
+/// A reader of the output (or `broadsheet serve`) never sees half a build, and a
+/// failed build leaves the previous output exactly as it was: the staging folder
+/// only takes the output's place after every file has been written.
+///
+/// Safety, step by step:
+/// - `OutputFolder` has already said the destination may be replaced.
+/// - Creating the staging folder and swapping it in happen under a lock on the
+///   parent folder, so two builds into one output take turns at those moments.
+/// - Each staging folder is locked by its build for as long as the build runs;
+///   creating one first removes any whose build has died (`StagingCleanup`).
+/// - The swap is atomic where the system allows (`FolderExchange`), and a marker
+///   (`BuildMarker`) is written last, so the next build knows the folder is ours.
+public final class StagedOutput: @unchecked Sendable {
+    /// The checked output folder.
+    public let folder: OutputFolder
+    /// Where the site ends up (resolved).
+    public var destination: URL { folder.url }
+    /// Where it is written meanwhile: `.NAME.staging-PID-RANDOM` beside `destination`.
+    public let staging: URL
+    /// Abandoned staging folders removed when this one was made.
+    public let removedLeftovers: [String]
+
+    private let stagingLock: DirectoryLock
+    private let state = NSLock()
+    private var fileCount = 0
+    private var committed = false
+
+    /// What the swap did.
+    public struct Commit: Sendable {
+        /// Files written, the marker not counted.
+        public var files: Int
+        /// True when the atomic exchange was used; false for the two-rename fallback.
+        public var atomic: Bool
+        /// Where a forced build moved a foreign folder's files, if it did.
+        public var setAside: URL?
+    }
+
+    /// Creates and locks the staging folder, first removing any left by a build that died.
+    public init(folder: OutputFolder) throws {
+        self.folder = folder
+        let destination = folder.url
+        let parent = destination.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        guard let parentLock = DirectoryLock(parent, wait: true) else {
+            throw OutputError(path: parent.path, message: "cannot lock the folder that holds the output: \(String(cString: strerror(errno)))")
+        }
+        removedLeftovers = StagingCleanup.removeAbandoned(beside: destination)
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        staging = parent.appendingPathComponent("\(StagingCleanup.prefix(for: destination))\(getpid())-\(suffix)")
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw OutputError(path: staging.path, message: "cannot create the staging folder: \(String(cString: strerror(errno)))")
+        }
+        guard let lock = DirectoryLock(staging, wait: false) else {
+            throw OutputError(path: staging.path, message: "cannot lock the staging folder")
+        }
+        stagingLock = lock
+        withExtendedLifetime(parentLock) {}
+    }
+
+    deinit {
+        if !committed { try? FileManager.default.removeItem(at: staging) }
+    }
+
+    /// Writes `contents` to `relativePath` inside the staging folder, making folders as needed.
+    /// Safe to call from several threads for different paths.
+    public func write(_ contents: String, to relativePath: String) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        try makeParent(of: url)
+        var text = contents
+        let ok = text.withUTF8 { buffer -> Bool in
+            guard let file = fopen(url.path, "wb") else { return false }
+            let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
+            return fclose(file) == 0 && written == buffer.count
+        }
+        if !ok {
+            throw OutputError(path: url.path, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        countFile()
+    }
+
+    /// Copies a file into the staging folder.
+    public func copy(_ source: URL, to relativePath: String) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        try makeParent(of: url)
+        try FileManager.default.copyItem(at: source, to: url)
+        countFile()
+    }
+
+    /// Files written so far.
+    public var filesWritten: Int {
+        state.lock()
+        defer { state.unlock() }
+        return fileCount
+    }
+
+    /// Writes the marker, then replaces `destination` with the staged build.
+    ///
+    /// Hidden entries at the top of the old output (`.git` of a deploy repository,
+    /// `.gitkeep`) are carried over, since the build never makes them. The rest of
+    /// the old output is deleted when an earlier build made it; when it is a foreign
+    /// folder replaced with `force`, it is moved aside, never deleted.
+    public func commit(generator: String) throws -> Commit {
+        let parent = destination.deletingLastPathComponent()
+        guard let parentLock = DirectoryLock(parent, wait: true) else {
+            throw OutputError(path: parent.path, message: "cannot lock the folder that holds the output")
+        }
+        defer { withExtendedLifetime(parentLock) {} }
+        // Checked again: the folder may have changed while the build ran.
+        let found = try folder.checkedState()
+        let files = filesWritten
+        try BuildMarker(generator: generator, files: files).encoded()
+            .write(to: staging.appendingPathComponent(BuildMarker.fileName))
+
+        guard found != .absent else {
+            try FolderExchange.move(staging, to: destination)
+            committed = true
+            return Commit(files: files, atomic: true, setAside: nil)
+        }
+        let method = try FolderExchange.swap(staging, into: destination)
+        committed = true
+        let old = staging  // now holds the previous output
+        carryHiddenEntries(from: old)
+        var setAside: URL?
+        if found == .foreign {
+            let target = setAsideName()
+            if rename(old.path, target.path) == 0 { setAside = target }
+        }
+        if setAside == nil { try? FileManager.default.removeItem(at: old) }
+        return Commit(files: files, atomic: method == .exchange, setAside: setAside)
+    }
+
+    private func carryHiddenEntries(from old: URL) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: old.path)) ?? []
+        where entry.hasPrefix(".") && entry != BuildMarker.fileName {
+            let target = destination.appendingPathComponent(entry)
+            if !manager.fileExists(atPath: target.path) {
+                try? manager.moveItem(at: old.appendingPathComponent(entry), to: target)
+            }
+        }
+    }
+
+    /// `NAME.before-broadsheet-20261202-061500` beside the output, not yet taken.
+    private func setAsideName() -> URL {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "\(destination.lastPathComponent).before-broadsheet-\(formatter.string(from: Date()))"
+        let parent = destination.deletingLastPathComponent()
+        var candidate = parent.appendingPathComponent(base)
+        var number = 2
+        while FileManager.default.fileExists(atPath: candidate.path) {
+            candidate = parent.appendingPathComponent("\(base)-\(number)")
+            number += 1
+        }
+        return candidate
+    }
+
+    private func countFile() {
+        state.lock()
+        fileCount += 1
+        state.unlock()
+    }
+
+    private func makeParent(of url: URL) throws {
+        let parent = url.deletingLastPathComponent().path
+        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    }
+}
