@@ -34,6 +34,15 @@ let package = Package(
             name: "broadsheet",
             dependencies: ["Site", "Archive", "Templates", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Property checks for the readers of editors' input, and one libFuzzer harness per
+        // reader (`make fuzz`); FuzzCorpusTests replays Tests/Fuzz/ through the same checks.
+        .target(name: "FuzzChecks", dependencies: ["Archive", "Templates"]),
+        .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-pelican", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-dates", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-templates", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-registry", dependencies: ["FuzzChecks"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),
