@@ -1,0 +1,19 @@
+// libFuzzer harness for FuzzTarget.frontMatter. `make fuzz` builds it with -sanitize=fuzzer and
+// -DFUZZING, and libFuzzer supplies main(). A normal build makes a program that
+// replays the files or folders it is given through the same check.
+import FuzzChecks
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FuzzTarget.frontMatter.trap(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}
+#else
+@main
+struct ReplayFrontMatterInputs {
+    static func main() {
+        FuzzReplay.main(.frontMatter, arguments: Array(CommandLine.arguments.dropFirst()))
+    }
+}
+#endif
