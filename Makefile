@@ -3,6 +3,7 @@
 #   make site    install libcmark-dev if missing, build in release mode, build site/
 #   make test    every test (unit, golden pages, CLI errors, outside test suites)
 #   make bench   time builds of generated 1k/10k archives against Hugo
+#   make fuzz    libFuzzer on each input reader, FUZZ_SECONDS (60) each; findings land in Tests/Fuzz/
 #   make screenshot  refresh docs/screenshot-home.png with headless Chromium
 
 SHELL := /bin/bash
@@ -10,7 +11,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 RELEASE_BIN := .build/release/broadsheet
 
-.PHONY: site test bench deps release screenshot clean
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+
+.PHONY: site test bench fuzz deps release screenshot clean
 
 ## Install the system packages the build needs (Debian).
 deps:
@@ -34,6 +38,9 @@ test: deps
 
 bench: release
 	bash scripts/bench.sh
+
+fuzz: deps
+	FUZZ_JOBS=$(FUZZ_JOBS) bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 screenshot: release
 	bash scripts/screenshot.sh

@@ -28,9 +28,11 @@ extension IssueDate {
             if reader.take("Z") || reader.take("z") {
                 offset = 0
             } else if let sign = reader.sign() {
-                guard let oh = reader.number(minDigits: 2, maxDigits: 2) else { return nil }
+                // RFC 3339: hours 00-23, minutes 00-59 (`+6369` is a typo, not an offset).
+                guard let oh = reader.number(minDigits: 2, maxDigits: 2), oh < 24 else { return nil }
                 _ = reader.take(":")
                 let om = reader.number(minDigits: 2, maxDigits: 2) ?? 0
+                guard om < 60 else { return nil }
                 offset = sign * (oh * 3600 + om * 60)
             } else if reader.takeWord("UTC") || reader.takeWord("GMT") {
                 offset = 0

@@ -16,7 +16,8 @@ struct IssueDateTests {
         #expect(IssueDate(parsing: text) == expected)
     }
 
-    @Test(arguments: ["", "2026", "2026-13-01", "2025-02-29", "09/03/2026", "2026-03-09 25:00", "2026-03-09x", "March 9, 2026"])
+    @Test(arguments: ["", "2026", "2026-13-01", "2025-02-29", "09/03/2026", "2026-03-09 25:00", "2026-03-09x", "March 9, 2026",
+                      "2026-03-09 10:00:00 +6369", "2026-03-09T10:00:00+24:00", "2026-03-09T10:00:00-05:60"])
     func rejectsAnythingElse(text: String) {
         #expect(IssueDate(parsing: text) == nil)
     }

@@ -29,7 +29,7 @@ struct YAMLComposer {
     /// Composes `yaml`, which must hold at most one document; `firstLine` is the
     /// line of the file on which the YAML starts, so every line reported is the file's.
     static func compose(_ yaml: String, limits: YAMLLimits, firstLine: Int = 1) throws(Problem) -> Result {
-        var composer = YAMLComposer(limits: limits, lineOffset: firstLine - 1)
+        var composer = YAMLComposer(limits: limits, lines: YAMLLineIndex(yaml), lineOffset: firstLine - 1)
         var bytes = Array(yaml.utf8)
         if bytes.isEmpty { return Result(root: nil, duplicates: []) }
         let outcome: Swift.Result<YAMLNode?, Problem> = bytes.withUnsafeMutableBufferPointer { buffer in
@@ -51,11 +51,18 @@ struct YAMLComposer {
     private var aliasCount = 0
     private var duplicates: [DuplicateKey] = []
 
+    private let lines: YAMLLineIndex
     private let lineOffset: Int
 
-    private init(limits: YAMLLimits, lineOffset: Int) {
+    private init(limits: YAMLLimits, lines: YAMLLineIndex, lineOffset: Int) {
         self.limits = limits
+        self.lines = lines
         self.lineOffset = lineOffset
+    }
+
+    /// The file line of a libyaml position.
+    private func fileLine(_ mark: yaml_mark_t) -> Int {
+        lines.line(atScalar: Int(mark.index)) + lineOffset
     }
 
     // MARK: Events
@@ -63,26 +70,25 @@ struct YAMLComposer {
     /// One libyaml event, freed when it goes out of scope.
     private final class Event {
         var raw = yaml_event_t()
-        let lineOffset: Int
-        init(lineOffset: Int) { self.lineOffset = lineOffset }
+        /// The file line the event starts on.
+        var line = 1
         deinit { yaml_event_delete(&raw) }
         var type: yaml_event_type_t { raw.type }
-        /// The file line the event starts on.
-        var line: Int { Int(raw.start_mark.line) + 1 + lineOffset }
     }
 
     private func next(_ parser: inout yaml_parser_t) throws(Problem) -> Event {
-        let event = Event(lineOffset: lineOffset)
-        guard yaml_parser_parse(&parser, &event.raw) == 1 else { throw Self.problem(parser, lineOffset: lineOffset) }
+        let event = Event()
+        guard yaml_parser_parse(&parser, &event.raw) == 1 else { throw problem(parser) }
+        event.line = fileLine(event.raw.start_mark)
         return event
     }
 
-    private static func problem(_ parser: yaml_parser_t, lineOffset: Int) -> Problem {
+    private func problem(_ parser: yaml_parser_t) -> Problem {
         guard parser.error != YAML_MEMORY_ERROR else { return Problem(line: 1, message: "out of memory reading YAML") }
         var message = "invalid YAML: " + (parser.problem.map { String(cString: $0) } ?? "unreadable")
         if let context = parser.context { message += " (\(String(cString: context)))" }
-        let line = parser.error == YAML_READER_ERROR ? 1 : Int(parser.problem_mark.line) + 1
-        return Problem(line: line + lineOffset, message: message)
+        let line = parser.error == YAML_READER_ERROR ? 1 + lineOffset : fileLine(parser.problem_mark)
+        return Problem(line: line, message: message)
     }
 
     private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int? = nil) -> String? {
