@@ -31,7 +31,7 @@ struct FrontMatter {
         if first.trimmedTrailing == "---" {
             try self.init(yamlIn: &lines, path: path)
         } else if PelicanHeader.isHeaderLine(first) {
-            self.init(pelicanIn: &lines)
+            self.init(pelicanIn: &lines, path: path)
         } else {
             throw ContentError(path: path, line: 1, message: "missing front matter: start the file with a '---' line, then YAML with a title and a date, then '---'")
         }
@@ -49,7 +49,7 @@ struct FrontMatter {
             throw ContentError(path: path, line: 1, message: "unclosed front matter: the '---' on line 1 has no closing '---' line")
         }
         let yaml = lines.text(fromLine: 1, toLine: closing)
-        let (node, warnings) = try YAMLFile.read(yaml, path: path, firstLine: 2, limits: .frontMatter)
+        var (node, warnings) = try YAMLFile.read(yaml, path: path, firstLine: 2, limits: .frontMatter)
         var fields: [String: Field] = [:]
         switch node?.content {
         case nil:
@@ -57,7 +57,7 @@ struct FrontMatter {
         case .mapping(let pairs)?:
             for pair in pairs {
                 guard let name = pair.key.string else { continue }
-                fields[name.lowercased()] = Field(value: pair.value.resolved, line: pair.key.line)
+                Self.set(name, Field(value: pair.value.resolved, line: pair.key.line), in: &fields, path: path, warnings: &warnings)
             }
         case .scalar?, .sequence?:
             throw ContentError(path: path, line: node?.line ?? 2,
@@ -69,18 +69,33 @@ struct FrontMatter {
         self.bodyLine = closing + 2
     }
 
-    private init(pelicanIn lines: inout LineScanner) {
+    private init(pelicanIn lines: inout LineScanner, path: String) {
         var fields: [String: Field] = [:]
+        var warnings: [ContentWarning] = []
         var index = 0
         while let line = lines.line(at: index), !line.trimmedTrailing.isEmpty {
             if let (key, value) = PelicanHeader.split(line) {
-                fields[key.lowercased()] = Field(value: .string(value), line: index + 1)
+                Self.set(key, Field(value: .string(value), line: index + 1), in: &fields, path: path, warnings: &warnings)
             }
             index += 1
         }
         self.fields = fields
+        self.warnings = warnings
         self.body = lines.rest(afterLine: index)
         self.bodyLine = index + 2
+    }
+}
+
+extension FrontMatter {
+    /// Keys are read case-insensitively (`Title:` is `title:`), so two spellings of one
+    /// key are a duplicate too: warned about, the last one used, as for exact repeats.
+    fileprivate static func set(_ name: String, _ field: Field, in fields: inout [String: Field],
+                                path: String, warnings: inout [ContentWarning]) {
+        let key = name.lowercased()
+        if fields[key] != nil {
+            warnings.append(ContentWarning(path: path, line: field.line, message: "duplicate key '\(name)'; the last one is used"))
+        }
+        fields[key] = field
     }
 }
 

@@ -139,3 +139,20 @@ struct HostileYAMLTests {
         }
     }
 }
+
+@Suite("Duplicate keys in any spelling")
+struct DuplicateKeySpellingTests {
+    @Test func keysDifferingOnlyInCaseAreDuplicates() throws {
+        var warnings: [ContentWarning] = []
+        let issue = try IssueParser.parse(path: "a.md", text: "---\ntitle: One\nTitle: Two\ndate: 2026-01-01\n---\n", warnings: &warnings)
+        #expect(issue.title == "Two")
+        #expect(warnings.map(\.description) == ["a.md:3: warning: duplicate key 'Title'; the last one is used"])
+    }
+
+    @Test func pelicanHeadersGivenTwiceWarn() throws {
+        var warnings: [ContentWarning] = []
+        let issue = try IssueParser.parse(path: "a.md", text: "Title: One\nDate: 2014-01-01\nTitle: Two\n\nBody\n", warnings: &warnings)
+        #expect(issue.title == "Two")
+        #expect(warnings.map(\.description) == ["a.md:3: warning: duplicate key 'Title'; the last one is used"])
+    }
+}
