@@ -70,6 +70,12 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
+    /// `$HOME`: `--force` may move a foreign folder aside, but never the whole home folder.
+    private static var homeFolder: URL? {
+        guard let home = ProcessInfo.processInfo.environment["HOME"], home.hasPrefix("/"), home != "/" else { return nil }
+        return URL(fileURLWithPath: home, isDirectory: true)
+    }
+
     private func findTheme(_ layout: ContentLayout) throws -> URL {
         guard let directory = options.themeDirectory ?? Theme.locate(root: layout.root) else {
             throw ContentError(path: layout.relative(layout.root.appendingPathComponent("templates")), line: 1,
@@ -87,13 +93,16 @@ public struct SiteBuilder: Sendable {
     /// The output is replaced whole, so it may not be, hold, or lie in the editor's
     /// own folders, and may not be someone else's folder unless `--force` says so.
     private func checkOutput(_ layout: ContentLayout, themeDirectory: URL) throws(OutputError) -> OutputFolder {
-        let protected = [
+        var protected = [
             ProtectedFolder(layout.root, name: "the archive's root folder", rule: .mayHoldOutput),
             ProtectedFolder(layout.contentDirectory, name: "the content folder", rule: .untouchable),
             ProtectedFolder(layout.issuesDirectory, name: "the issues folder", rule: .untouchable),
             ProtectedFolder(layout.root.appendingPathComponent("templates"), name: "the templates folder", rule: .untouchable),
             ProtectedFolder(themeDirectory, name: "the theme folder", rule: .untouchable),
         ]
+        if let home = Self.homeFolder {
+            protected.append(ProtectedFolder(home, name: "your home folder", rule: .mayHoldOutput))
+        }
         return try OutputFolder(options.output, displayPath: layout.relative(options.output), protecting: protected, force: options.force)
     }
 

@@ -51,6 +51,23 @@ struct OutputAndWarningsCommandTests {
         }
     }
 
+    @Test func theHomeFolderIsNeverUsedEvenWithForce() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("Documents"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try Data("mine".utf8).write(to: home.appendingPathComponent("Documents/letter.txt"))
+        let result = try CommandRunner.run(["build", "--root", root.path, "--output", home.path, "--force"], environment: ["HOME": home.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("refusing to build here: this is your home folder"), "\(result.stderr)")
+        #expect(try Data(contentsOf: home.appendingPathComponent("Documents/letter.txt")) == Data("mine".utf8))
+        // A folder inside it is fine.
+        let inside = try CommandRunner.run(["build", "--root", root.path, "--output", home.appendingPathComponent("public").path],
+                                           environment: ["HOME": home.path])
+        #expect(inside.status == 0, "\(inside.stderr)")
+    }
+
     @Test func duplicateKeyIsAWarningThatKeepsExitZero() throws {
         let text = "---\ntitle: One\ndate: 2026-01-05\npublished: true\npublished: true\n---\nHello.\n"
         let root = try CommandRunner.scratchArchive(issues: ["one.md": text])
