@@ -20,9 +20,14 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
 
-    /// Loads the archive with mentions found (links are irrelevant here).
+    /// Loads the archive with mentions found (links are irrelevant here), printing
+    /// any warnings (duplicate keys) to stderr as `build` does.
     func loadArchive() throws -> Archive {
-        try ContentLayout(root: URL(fileURLWithPath: root)).loadArchive(includeDrafts: false)
+        let content = try ContentLayout(root: URL(fileURLWithPath: root)).loadContent(includeDrafts: false)
+        if !content.warnings.isEmpty {
+            FileHandle.standardError.write(Data(content.warnings.map { "\($0)\n" }.joined().utf8))
+        }
+        return Archive(config: content.config, issues: content.issues, registry: content.registry)
     }
 }
 

@@ -63,3 +63,16 @@ struct EntitiesCommandTests {
         #expect(result.stderr == "content/issues/a.md:4: entities names 'Nvidiaa', which is not in the entity registry (did you mean Nvidia?)\n")
     }
 }
+
+@Suite("broadsheet entities: warnings")
+struct EntitiesWarningTests {
+    @Test func duplicateKeysAreReportedButTheListStillPrints() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": "---\ntitle: One\ntitle: Two\ndate: 2026-01-05\n---\nHello.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "- name: Hello\n  kind: other\n".write(to: root.appendingPathComponent("content/entities.yml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["entities", "--root", root.path])
+        #expect(result.status == 0)
+        #expect(result.stderr == "content/issues/one.md:3: warning: duplicate key 'title'; the last one is used\n")
+        #expect(result.stdout.contains("Hello"))
+    }
+}
