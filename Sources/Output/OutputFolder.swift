@@ -25,7 +25,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Entries that do not make a folder someone's: placeholders that keep it in git.
-    static let placeholders: Set<String> = [".gitkeep", ".keep", BuildMarker.fileName]
+    static let placeholders: Set<String> = [".gitkeep", ".keep", ".DS_Store", BuildMarker.fileName]
 
     /// The path as the user gave it, for messages.
     public let displayPath: String

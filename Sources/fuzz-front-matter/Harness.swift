@@ -1,32 +1,16 @@
-// libFuzzer harness for FuzzTarget.frontMatter. `make fuzz` builds it with -sanitize=fuzzer and
-// -DFUZZING; a normal build makes a program that replays the files or folders it is
-// given through the same check.
+// libFuzzer harness for FuzzTarget.frontMatter. `make fuzz` builds it with coverage and
+// -DFUZZING (SwiftPM calls the entry point `fuzz_front_matter_main`); a normal build makes a
+// program that replays the files or folders it is given through the same check.
 import FuzzChecks
 
 #if FUZZING
-/// libFuzzer's entry for a program with its own main (SwiftPM names an executable's
-/// entry point `fuzz_front_matter_main`, so libFuzzer's own main() is not used).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
 @_cdecl("fuzz_front_matter_main")
 func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in
-        FuzzTarget.frontMatter.trap(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-        return 0
-    }
+    FuzzDriver.run(.frontMatter, argc, argv)
 }
 #else
 @main
 struct ReplayFrontMatterInputs {
-    static func main() {
-        FuzzReplay.main(.frontMatter, arguments: Array(CommandLine.arguments.dropFirst()))
-    }
+    static func main() { FuzzReplay.main(.frontMatter, arguments: Array(CommandLine.arguments.dropFirst())) }
 }
 #endif

@@ -49,6 +49,7 @@ struct OutputFolderTests {
         #expect(try OutputFolder(site, protecting: [], force: false).checkedState() == .absent)
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
         try Data().write(to: site.appendingPathComponent(".gitkeep"))
+        try Data().write(to: site.appendingPathComponent(".DS_Store"))
         #expect(try OutputFolder(site, protecting: [], force: false).checkedState() == .empty)
         try Data("x".utf8).write(to: site.appendingPathComponent("page.html"))
         #expect(throws: OutputError.self) { try OutputFolder(site, protecting: [], force: false) }
