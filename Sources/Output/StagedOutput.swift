@@ -99,10 +99,10 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Writes the marker, then replaces `destination` with the staged build.
     ///
-    /// Hidden entries at the top of the old output (`.git` of a deploy repository,
-    /// `.gitkeep`) are carried over, since the build never makes them. The rest of
-    /// the old output is deleted when an earlier build made it; when it is a foreign
-    /// folder replaced with `force`, it is moved aside, never deleted.
+    /// When an earlier build made the old output, its hidden top-level entries (`.git`
+    /// of a deploy repository, `.gitkeep`) are carried over, since the build never makes
+    /// them, and the rest is deleted. A foreign folder replaced with `force` is moved
+    /// aside whole (`NAME.before-broadsheet-DATE`), never deleted.
     public func commit(generator: String) throws -> Commit {
         let parent = destination.deletingLastPathComponent()
         guard let parentLock = DirectoryLock(parent, wait: true) else {
@@ -120,17 +120,28 @@ public final class StagedOutput: @unchecked Sendable {
             committed = true
             return Commit(files: files, atomic: true, setAside: nil)
         }
+        if found == .foreign {
+            // Someone else's folder, replaced because of --force: moved aside whole, first,
+            // so that if anything fails nothing of theirs has been touched.
+            let target = setAsideName()
+            guard rename(destination.path, target.path) == 0 else {
+                throw OutputError(path: destination.path, message: "cannot move the folder aside: \(String(cString: strerror(errno)))")
+            }
+            do {
+                try FolderExchange.move(staging, to: destination)
+            } catch {
+                _ = rename(target.path, destination.path)
+                throw error
+            }
+            committed = true
+            return Commit(files: files, atomic: false, setAside: target)
+        }
         let method = try FolderExchange.swap(staging, into: destination)
         committed = true
-        let old = staging  // now holds the previous output
+        let old = staging  // now holds the previous output, an earlier build's
         carryHiddenEntries(from: old)
-        var setAside: URL?
-        if found == .foreign {
-            let target = setAsideName()
-            if rename(old.path, target.path) == 0 { setAside = target }
-        }
-        if setAside == nil { try? FileManager.default.removeItem(at: old) }
-        return Commit(files: files, atomic: method == .exchange, setAside: setAside)
+        try? FileManager.default.removeItem(at: old)
+        return Commit(files: files, atomic: method == .exchange, setAside: nil)
     }
 
     private func carryHiddenEntries(from old: URL) {

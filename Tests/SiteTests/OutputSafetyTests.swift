@@ -99,6 +99,7 @@ struct OutputSafetyTests {
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
         try Data("receipt".utf8).write(to: documents.appendingPathComponent("2025.txt"))
         try Data("mine".utf8).write(to: documents.appendingPathComponent("index.html"))
+        try Data("SECRET=1".utf8).write(to: documents.appendingPathComponent(".env"))
         let before = try TestSupport.snapshot(documents)
 
         let report = try build(root, output: documents, force: true)
@@ -108,6 +109,8 @@ struct OutputSafetyTests {
         #expect(BuildMarker.read(in: documents) != nil)
         #expect(try TestSupport.read(documents.appendingPathComponent("index.html")) != "mine")
         #expect(!FileManager.default.fileExists(atPath: documents.appendingPathComponent("2025.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: documents.appendingPathComponent(".env").path),
+                "hidden files of a foreign folder go aside too, not into the published site")
     }
 
     @Test func defaultSiteFolderWithOnlyGitkeepBuilds() throws {
