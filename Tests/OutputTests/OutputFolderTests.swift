@@ -130,4 +130,29 @@ struct OutputFolderTests {
         #expect(staging.map { FileManager.default.fileExists(atPath: $0.path) } == false)
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
+
+    @Test func aFailedWriteIsAnErrorAndLeavesNoStaging() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let site = base.appendingPathComponent("site")
+        do {
+            let output = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
+            try output.write("a file", to: "page")
+            #expect(throws: (any Error).self) { try output.write("under a file", to: "page/index.html") }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
+    }
+
+    @Test func aFolderThatChangedDuringTheBuildIsCheckedAgainAtTheSwap() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let site = base.appendingPathComponent("site")
+        let output = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
+        try output.write("new", to: "index.html")
+        // Someone puts their own files where the site will go while the build runs.
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("theirs".utf8).write(to: site.appendingPathComponent("notes.txt"))
+        #expect(throws: OutputError.self) { try output.commit(generator: "Broadsheet test") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["notes.txt"])
+    }
 }
