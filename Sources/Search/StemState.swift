@@ -1,0 +1,231 @@
+/// One word being stemmed: its letters, its regions R1 and R2, and the Porter2 steps.
+///
+/// `Y` (0x59) marks a `y` that acts as a consonant (at the start, or after a vowel),
+/// as the algorithm prescribes; it is turned back into `y` at the end.
+struct StemState {
+    private(set) var word: [UInt8]
+    private var r1 = 0
+    private var r2 = 0
+
+    private static let upperY: UInt8 = 0x59
+    private static let apostrophe: UInt8 = 0x27
+
+    init(_ word: [UInt8]) {
+        self.word = word
+    }
+
+    var result: [UInt8] { word.map { $0 == Self.upperY ? 0x79 : $0 } }
+
+    mutating func run() {
+        prelude()
+        markRegions()
+        step0()
+        step1a()
+        if Self.exception2.contains(word) { return }
+        step1b()
+        step1c()
+        step2()
+        step3()
+        step4()
+        step5()
+    }
+
+    // MARK: Letters
+
+    static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true  // a e i o u y
+        default: return false
+        }
+    }
+
+    private func vowel(at index: Int) -> Bool { Self.isVowel(word[index]) }
+
+    private func ends(with suffix: [UInt8]) -> Bool {
+        word.count >= suffix.count && word[(word.count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    /// The longest of `suffixes` the word ends with.
+    private func longestSuffix(_ suffixes: [[UInt8]]) -> [UInt8]? {
+        suffixes.filter(ends(with:)).max { $0.count < $1.count }
+    }
+
+    private mutating func replace(_ count: Int, with replacement: String) {
+        word.removeLast(count)
+        word.append(contentsOf: replacement.utf8)
+    }
+
+    /// Whether the letters before `end` finish with a short syllable: a consonant
+    /// other than w, x or Y, after a vowel, after a consonant; or a vowel at the start
+    /// followed by a consonant.
+    private func endsWithShortSyllable(before end: Int) -> Bool {
+        if end >= 3 {
+            let last = word[end - 1]
+            if !Self.isVowel(last), last != 0x77, last != 0x78, last != Self.upperY,
+               vowel(at: end - 2), !vowel(at: end - 3) {
+                return true
+            }
+        }
+        return end == 2 && vowel(at: 0) && !vowel(at: 1)
+    }
+
+    // MARK: Setup
+
+    private mutating func prelude() {
+        if word.first == Self.apostrophe { word.removeFirst() }
+        if word.first == 0x79 { word[0] = Self.upperY }
+        var index = 1
+        while index < word.count {
+            if word[index] == 0x79, vowel(at: index - 1) { word[index] = Self.upperY }
+            index += 1
+        }
+    }
+
+    /// Prefixes after which R1 starts, where the usual rule would put it too early.
+    static let regionPrefixes: [[UInt8]] = ["gener", "commun", "arsen", "inter", "univers", "later", "emerg", "organ"].map { Array($0.utf8) }
+
+    private mutating func markRegions() {
+        r1 = word.count
+        r2 = word.count
+        if let prefix = Self.regionPrefixes.first(where: { word.starts(with: $0) }) {
+            r1 = prefix.count
+        } else if let start = regionStart(from: 0) {
+            r1 = start
+        } else {
+            return
+        }
+        r2 = regionStart(from: r1) ?? word.count
+    }
+
+    /// The position after the first consonant that follows a vowel, from `start`.
+    private func regionStart(from start: Int) -> Int? {
+        var index = start
+        while index < word.count, !vowel(at: index) { index += 1 }
+        while index < word.count, vowel(at: index) { index += 1 }
+        return index < word.count ? index + 1 : nil
+    }
+
+    // MARK: Steps
+
+    private mutating func step0() {
+        if let suffix = longestSuffix(["'s'", "'s", "'"].map { Array($0.utf8) }) {
+            word.removeLast(suffix.count)
+        }
+    }
+
+    private mutating func step1a() {
+        guard let suffix = longestSuffix(["sses", "ied", "ies", "s", "us", "ss"].map { Array($0.utf8) }) else { return }
+        switch String(decoding: suffix, as: UTF8.self) {
+        case "sses":
+            word.removeLast(2)
+        case "ied", "ies":
+            replace(3, with: word.count > 4 ? "i" : "ie")
+        case "s":
+            // Delete if a vowel comes somewhere before the letter just before the s.
+            if word.count >= 3, word[..<(word.count - 2)].contains(where: Self.isVowel) { word.removeLast() }
+        default:
+            break
+        }
+    }
+
+    static let exception2: Set<[UInt8]> = Set(["inning", "outing", "canning", "herring", "earring", "evening",
+                                               "proceed", "exceed", "succeed"].map { Array($0.utf8) })
+
+    private mutating func step1b() {
+        guard let suffix = longestSuffix(["eed", "eedly", "ed", "edly", "ing", "ingly"].map { Array($0.utf8) }) else { return }
+        let start = word.count - suffix.count
+        if suffix.starts(with: Array("eed".utf8)) {
+            if start >= r1 { replace(suffix.count, with: "ee") }
+            return
+        }
+        guard word[..<start].contains(where: Self.isVowel) else { return }
+        word.removeLast(suffix.count)
+        if word.count == 2, !vowel(at: 0), word[1] == 0x79, suffix.starts(with: Array("ing".utf8)) {
+            // A consonant and y before -ing: "hying" → "hie", "vying" → "vie", as "dying" → "die".
+            replace(1, with: "ie")
+        } else if ends(with: Array("at".utf8)) || ends(with: Array("bl".utf8)) || ends(with: Array("iz".utf8)) {
+            word.append(0x65)
+        } else if endsWithDouble {
+            // Not for a/e/o at the start followed by the double ("add", "egg", "off").
+            let aeoAtStart = word.count == 3 && [0x61, 0x65, 0x6F].contains(word[0])
+            if !aeoAtStart { word.removeLast() }
+        } else if word.count == r1, endsWithShortSyllable(before: word.count) {
+            word.append(0x65)
+        }
+    }
+
+    private var endsWithDouble: Bool {
+        guard word.count >= 2, word[word.count - 1] == word[word.count - 2] else { return false }
+        return [0x62, 0x64, 0x66, 0x67, 0x6D, 0x6E, 0x70, 0x72, 0x74].contains(word[word.count - 1])  // b d f g m n p r t
+    }
+
+    private mutating func step1c() {
+        guard let last = word.last, last == 0x79 || last == Self.upperY, word.count >= 3 else { return }
+        if !vowel(at: word.count - 2) { word[word.count - 1] = 0x69 }
+    }
+
+    private static let step2Rules: [(String, String)] = [
+        ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("entli", "ent"),
+        ("izer", "ize"), ("ization", "ize"), ("ational", "ate"), ("ation", "ate"), ("ator", "ate"),
+        ("alism", "al"), ("aliti", "al"), ("alli", "al"), ("fulness", "ful"), ("ousli", "ous"),
+        ("ousness", "ous"), ("iveness", "ive"), ("iviti", "ive"), ("biliti", "ble"), ("bli", "ble"),
+        ("ogi", "og"), ("ogist", "og"), ("fulli", "ful"), ("lessli", "less"), ("li", ""),
+    ]
+
+    private mutating func step2() {
+        guard let (suffix, replacement) = longestRule(Self.step2Rules) else { return }
+        let start = word.count - suffix.utf8.count
+        guard start >= r1 else { return }
+        switch suffix {
+        case "ogi", "ogist":
+            guard start > 0, word[start - 1] == 0x6C else { return }  // l
+        case "li":
+            guard start > 0, Array("cdeghkmnrt".utf8).contains(word[start - 1]) else { return }
+        default:
+            break
+        }
+        replace(suffix.utf8.count, with: replacement)
+    }
+
+    private static let step3Rules: [(String, String)] = [
+        ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"),
+        ("ical", "ic"), ("ful", ""), ("ness", ""), ("ative", ""),
+    ]
+
+    private mutating func step3() {
+        guard let (suffix, replacement) = longestRule(Self.step3Rules) else { return }
+        let start = word.count - suffix.utf8.count
+        guard start >= r1 else { return }
+        if suffix == "ative", start < r2 { return }
+        replace(suffix.utf8.count, with: replacement)
+    }
+
+    private static let step4Suffixes: [(String, String)] = [
+        "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+        "iti", "ous", "ive", "ize", "ion",
+    ].map { ($0, "") }
+
+    private mutating func step4() {
+        guard let (suffix, _) = longestRule(Self.step4Suffixes) else { return }
+        let start = word.count - suffix.utf8.count
+        guard start >= r2 else { return }
+        if suffix == "ion" {
+            guard start > 0, word[start - 1] == 0x73 || word[start - 1] == 0x74 else { return }  // s, t
+        }
+        word.removeLast(suffix.utf8.count)
+    }
+
+    private mutating func step5() {
+        guard let last = word.last else { return }
+        let start = word.count - 1
+        if last == 0x65 {  // e
+            if start >= r2 || (start >= r1 && !endsWithShortSyllable(before: start)) { word.removeLast() }
+        } else if last == 0x6C {  // l
+            if start >= r2, start > 0, word[start - 1] == 0x6C { word.removeLast() }
+        }
+    }
+
+    private func longestRule(_ rules: [(String, String)]) -> (String, String)? {
+        rules.filter { ends(with: Array($0.0.utf8)) }.max { $0.0.utf8.count < $1.0.utf8.count }
+    }
+}
