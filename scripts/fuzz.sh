@@ -17,7 +17,7 @@ shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(front-matter pelican dates templates registry)
 JOBS=${FUZZ_JOBS:-1}
-SCRATCH=.build-fuzz
+SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 RUNTIME="$(swiftc -print-target-info | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')/clang/lib/linux"
 [ -f "$RUNTIME/libclang_rt.fuzzer_no_main-x86_64.a" ] || { echo "no libFuzzer in $RUNTIME"; exit 1; }
 

@@ -156,3 +156,25 @@ struct DuplicateKeySpellingTests {
         #expect(warnings.map(\.description) == ["a.md:3: warning: duplicate key 'Title'; the last one is used"])
     }
 }
+
+@Suite("YAML scalars")
+struct YAMLScalarTests {
+    @Test func baseSixtyNumbersStayTextAndHugeOnesDoNotCrash() throws {
+        let issue = try IssueParser.parse(path: "a.md", text: """
+        ---
+        title: T
+        date: 2026-01-01
+        time: 10:30
+        huge: 1111111111111105555:50555:1111111111111111:1111111111
+        count: 42
+        ratio: 2.5
+        big: 99999999999999999999999
+        ---
+        """)
+        #expect(issue.params["time"] == .string("10:30"))
+        #expect(issue.params["huge"] == .string("1111111111111105555:50555:1111111111111111:1111111111"))
+        #expect(issue.params["count"] == .int(42))
+        #expect(issue.params["ratio"] == .double(2.5))
+        #expect(issue.params["big"] != nil)
+    }
+}

@@ -37,7 +37,8 @@ public struct YAMLNode: Sendable, Equatable {
         return pairs.first { $0.key.string == name }?.value
     }
 
-    /// The scalar read as YAML 1.1 does (null, bool, int, float), or as text.
+    /// The scalar read as YAML 1.1 does (null, bool, int, float), or as text; but
+    /// base-60 numbers (`1:30`) stay text.
     ///
     /// Quoted or tagged scalars always stay text, as YAML intends. Most plain scalars
     /// are prose (titles, names), and Yams' resolvers run regular expressions, so only
@@ -57,6 +58,9 @@ public struct YAMLNode: Sendable, Equatable {
             guard let first = text.utf8.first else { return .null }
             let couldBeNumber = (0x30...0x39).contains(first) || first == 0x2D || first == 0x2B || first == 0x2E
             if !couldBeNumber && text.utf8.count > 5 && first != 0x7E { return .string(text) }
+            // YAML 1.1 reads `10:30` as a base-60 number (630), which no editor means,
+            // and Yams traps on one too large for Int: keep anything with a colon as text.
+            if text.utf8.contains(0x3A) { return .string(text) }
             let node = Node.scalar(Node.Scalar(text, Yams.Tag(.implicit), .plain))
             if node.null != nil { return .null }
             if let flag = node.bool { return .bool(flag) }
