@@ -35,6 +35,8 @@ site: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if command -v node >/dev/null; then node --test Tests/SearchTests/Browser/; \
+	else echo "note: node not found; the JavaScript search tests (Tests/SearchTests/Browser) did not run"; fi
 
 bench: release
 	bash scripts/bench.sh

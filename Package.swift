@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CCmark"]),
         .target(name: "Templates"),
         // Full-text search: tokenizer, Snowball English stemmer, index and engine; knows nothing of newsletters.
-        .target(name: "Search"),
+        .target(name: "Search", exclude: ["Browser"]),
         .target(name: "Archive", dependencies: ["Markup", .product(name: "Yams", package: "Yams")]),
         // Swaps two folder names in one step (renameat2 RENAME_EXCHANGE), which Swift cannot call directly.
         .target(name: "CFileSwap"),
@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(name: "fuzz-templates", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-registry", dependencies: ["FuzzChecks"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["Browser"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),

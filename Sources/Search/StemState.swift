@@ -21,7 +21,6 @@ struct StemState {
         markRegions()
         step0()
         step1a()
-        if Self.exception2.contains(word) { return }
         step1b()
         step1c()
         step2()
@@ -66,7 +65,9 @@ struct StemState {
                 return true
             }
         }
-        return end == 2 && vowel(at: 0) && !vowel(at: 1)
+        if end == 2 && vowel(at: 0) && !vowel(at: 1) { return true }
+        // 2025: "past" counts as short, so "pasted" and "pasting" keep their e ("paste").
+        return end >= 4 && word[(end - 4)..<end].elementsEqual("past".utf8)
     }
 
     // MARK: Setup
@@ -82,7 +83,7 @@ struct StemState {
     }
 
     /// Prefixes after which R1 starts, where the usual rule would put it too early.
-    static let regionPrefixes: [[UInt8]] = ["gener", "commun", "arsen", "inter", "univers", "later", "emerg", "organ"].map { Array($0.utf8) }
+    static let regionPrefixes: [[UInt8]] = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"].map { Array($0.utf8) }
 
     private mutating func markRegions() {
         r1 = word.count
@@ -128,22 +129,30 @@ struct StemState {
         }
     }
 
-    static let exception2: Set<[UInt8]> = Set(["inning", "outing", "canning", "herring", "earring", "evening",
-                                               "proceed", "exceed", "succeed"].map { Array($0.utf8) })
+    /// Stems that keep their -eed (`proceed`, `exceed`, `succeed`) or -ing (`inning`,
+    /// `outing`, `canning`, `herring`, `earring`, `evening`) whole.
+    static let keepsEED: Set<[UInt8]> = Set(["proc", "exc", "succ"].map { Array($0.utf8) })
+    static let keepsING: Set<[UInt8]> = Set(["inn", "out", "cann", "herr", "earr", "even"].map { Array($0.utf8) })
 
     private mutating func step1b() {
         guard let suffix = longestSuffix(["eed", "eedly", "ed", "edly", "ing", "ingly"].map { Array($0.utf8) }) else { return }
         let start = word.count - suffix.count
+        let stem = Array(word[..<start])
         if suffix.starts(with: Array("eed".utf8)) {
-            if start >= r1 { replace(suffix.count, with: "ee") }
+            if start >= r1, !Self.keepsEED.contains(stem) { replace(suffix.count, with: "ee") }
             return
         }
-        guard word[..<start].contains(where: Self.isVowel) else { return }
+        if suffix == Array("ing".utf8) {
+            if stem.count == 2, !Self.isVowel(stem[0]), stem[1] == 0x79 {
+                // A consonant and y before -ing: "hying" → "hie", "vying" → "vie", as "dying" → "die".
+                word = [stem[0], 0x69, 0x65]
+                return
+            }
+            if Self.keepsING.contains(stem) { return }
+        }
+        guard stem.contains(where: Self.isVowel) else { return }
         word.removeLast(suffix.count)
-        if word.count == 2, !vowel(at: 0), word[1] == 0x79, suffix.starts(with: Array("ing".utf8)) {
-            // A consonant and y before -ing: "hying" → "hie", "vying" → "vie", as "dying" → "die".
-            replace(1, with: "ie")
-        } else if ends(with: Array("at".utf8)) || ends(with: Array("bl".utf8)) || ends(with: Array("iz".utf8)) {
+        if ends(with: Array("at".utf8)) || ends(with: Array("bl".utf8)) || ends(with: Array("iz".utf8)) {
             word.append(0x65)
         } else if endsWithDouble {
             // Not for a/e/o at the start followed by the double ("add", "egg", "off").

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Splits text into search tokens, on UTF-8 bytes.
+///
+/// - Words are runs of letters and digits, lowercased with diacritics folded
+///   (`Café` → `cafe`); an apostrophe inside a word stays (`nvidia's`, for the stemmer).
+/// - Numbers and model names stay whole: `2.7`, `1,000` (as `1000`), `GB200`, `H100`,
+///   `Qwen3`, and a `$` before a digit (`$2.7B` → `$2.7b`).
+/// - Chinese and Japanese (Han, Hiragana, Katakana) are written without spaces, so a
+///   run of them is indexed as overlapping character bigrams (`数据中心` → `数据`, `据中`,
+///   `中心`); a lone character is its own token.
+///
+/// ASCII, nearly all of an English archive, takes a byte-at-a-time path with no
+/// allocation per character; other scalars are folded once and cached.
+public struct Tokenizer: Sendable {
+    /// A tokenizer.
+    public init() {}
+
+    /// The tokens of `text`, in order.
+    public func tokens(_ text: String) -> [Token] {
+        var scanner = TokenScanner(Array(text.utf8))
+        return scanner.scan()
+    }
+
+    /// Just the token texts of `text`.
+    public func words(_ text: String) -> [String] {
+        tokens(text).map(\.text)
+    }
+}
+
+/// The state of one pass over a text's bytes.
+struct TokenScanner {
+    private let bytes: [UInt8]
+    private var index = 0
+    private var tokens: [Token] = []
+    /// The word being built, already folded.
+    private var word: [UInt8] = []
+    private var wordStart = 0
+    private var wordEnd = 0
+    /// Pending CJK characters of the current run: (scalar's UTF-8, start, end).
+    private var cjkRun: [(bytes: [UInt8], start: Int, end: Int)] = []
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func scan() -> [Token] {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                scanASCII(byte)
+            } else {
+                scanScalar()
+            }
+        }
+        finishWord()
+        finishCJK()
+        return tokens
+    }
+
+    // MARK: ASCII
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    private func peek(_ offset: Int) -> UInt8? {
+        offset >= 0 && offset < bytes.count ? bytes[offset] : nil
+    }
+
+    private mutating func scanASCII(_ byte: UInt8) {
+        if Self.isLetter(byte) || Self.isDigit(byte) {
+            finishCJK()
+            append([Self.isLetter(byte) ? byte | 0x20 : byte], from: index, to: index + 1)
+            index += 1
+            return
+        }
+        let next = peek(index + 1)
+        let previousIsDigit = word.last.map(Self.isDigit) ?? false
+        let nextIsDigit = next.map(Self.isDigit) ?? false
+        switch byte {
+        case 0x2E where previousIsDigit && nextIsDigit:  // 2.7
+            append([byte], from: index, to: index + 1)
+        case 0x2C where previousIsDigit && nextIsDigit:  // 1,000 → 1000
+            wordEnd = index + 1
+        case 0x27 where !word.isEmpty && (next.map(Self.isLetter) ?? false):  // nvidia's
+            append([byte], from: index, to: index + 1)
+        case 0x24 where word.isEmpty && nextIsDigit:  // $2.7B
+            finishCJK()
+            append([byte], from: index, to: index + 1)
+        default:
+            finishWord()
+            finishCJK()
+        }
+        index += 1
+    }
+
+    // MARK: Other scalars
+
+    private mutating func scanScalar() {
+        let start = index
+        let length = Self.sequenceLength(bytes[index])
+        let end = min(bytes.count, index + length)
+        index = end
+        guard let scalar = Self.decode(bytes[start..<end]) else {
+            finishWord()
+            finishCJK()
+            return
+        }
+        if scalar == "\u{2019}", !word.isEmpty, let next = peek(end), Self.isLetter(next) {
+            append([0x27], from: start, to: end)  // Nvidia’s, with a typographic apostrophe
+            return
+        }
+        if Self.isCJK(scalar) {
+            finishWord()
+            cjkRun.append((Array(bytes[start..<end]), start, end))
+            return
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil {
+            finishCJK()
+            append(ScalarFolding.fold(scalar), from: start, to: end)
+        } else if properties.generalCategory == .nonspacingMark && !word.isEmpty {
+            wordEnd = end  // a combining accent: folded away
+        } else {
+            finishWord()
+            finishCJK()
+        }
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF,  // Hiragana, Katakana
+             0x3400...0x4DBF,  // CJK extension A
+             0x4E00...0x9FFF,  // CJK unified ideographs
+             0xF900...0xFAFF,  // compatibility ideographs
+             0x20000...0x2FA1F:  // extensions B–F and supplements
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1
+        }
+    }
+
+    private static func decode(_ slice: ArraySlice<UInt8>) -> Unicode.Scalar? {
+        var iterator = slice.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    // MARK: Building tokens
+
+    private mutating func append(_ folded: [UInt8], from start: Int, to end: Int) {
+        if word.isEmpty { wordStart = start }
+        word.append(contentsOf: folded)
+        wordEnd = end
+    }
+
+    private mutating func finishWord() {
+        guard !word.isEmpty else { return }
+        // A trailing apostrophe or a lone `$` is not part of the word.
+        while word.last == 0x27 { word.removeLast() }
+        if word != [0x24], !word.isEmpty {
+            tokens.append(Token(text: String(decoding: word, as: UTF8.self), position: tokens.count, range: wordStart..<wordEnd))
+        }
+        word.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func finishCJK() {
+        guard !cjkRun.isEmpty else { return }
+        if cjkRun.count == 1 {
+            let only = cjkRun[0]
+            tokens.append(Token(text: String(decoding: only.bytes, as: UTF8.self), position: tokens.count,
+                                range: only.start..<only.end, isCJK: true))
+        } else {
+            for pair in 0..<(cjkRun.count - 1) {
+                let first = cjkRun[pair], second = cjkRun[pair + 1]
+                tokens.append(Token(text: String(decoding: first.bytes + second.bytes, as: UTF8.self), position: tokens.count,
+                                    range: first.start..<second.end, isCJK: true))
+            }
+        }
+        cjkRun.removeAll(keepingCapacity: true)
+    }
+}
