@@ -6,6 +6,8 @@ import Foundation
 ///   (`Café` → `cafe`); an apostrophe inside a word stays (`nvidia's`, for the stemmer).
 /// - Numbers and model names stay whole: `2.7`, `1,000` (as `1000`), `GB200`, `H100`,
 ///   `Qwen3`, and a `$` before a digit (`$2.7B` → `$2.7b`).
+/// - An acronym's plural is its singular: `GPUs` → `gpu`, `H100s` → `h100`, `LLMs` →
+///   `llm` (the stemmer cannot tell `gpus` from `this`, but the capitals can).
 /// - Chinese and Japanese (Han, Hiragana, Katakana) are written without spaces, so a
 ///   run of them is indexed as overlapping character bigrams (`数据中心` → `数据`, `据中`,
 ///   `中心`); a lone character is its own token.
@@ -37,6 +39,11 @@ struct TokenScanner {
     private var word: [UInt8] = []
     private var wordStart = 0
     private var wordEnd = 0
+    /// Whether every letter of the word so far was an ASCII capital (digits allowed).
+    private var wordIsCapitals = true
+    private var wordHasCapital = false
+    /// Whether the word's last letter was written as a lowercase `s` after capitals.
+    private var acronymPlural = false
     /// Pending CJK characters of the current run: (scalar's UTF-8, start, end).
     private var cjkRun: [(bytes: [UInt8], start: Int, end: Int)] = []
 
@@ -70,6 +77,10 @@ struct TokenScanner {
     private mutating func scanASCII(_ byte: UInt8) {
         if Self.isLetter(byte) || Self.isDigit(byte) {
             finishCJK()
+            let isCapital = byte >= 0x41 && byte <= 0x5A
+            acronymPlural = byte == 0x73 && wordIsCapitals && wordHasCapital && word.count >= 2
+            if Self.isLetter(byte) && !isCapital { wordIsCapitals = false }
+            if isCapital { wordHasCapital = true }
             append([Self.isLetter(byte) ? byte | 0x20 : byte], from: index, to: index + 1)
             index += 1
             return
@@ -79,10 +90,13 @@ struct TokenScanner {
         let nextIsDigit = next.map(Self.isDigit) ?? false
         switch byte {
         case 0x2E where previousIsDigit && nextIsDigit:  // 2.7
+            acronymPlural = false
             append([byte], from: index, to: index + 1)
         case 0x2C where previousIsDigit && nextIsDigit:  // 1,000 → 1000
             wordEnd = index + 1
         case 0x27 where !word.isEmpty && (next.map(Self.isLetter) ?? false):  // nvidia's
+            acronymPlural = false
+            wordIsCapitals = false
             append([byte], from: index, to: index + 1)
         case 0x24 where word.isEmpty && nextIsDigit:  // $2.7B
             finishCJK()
@@ -118,6 +132,8 @@ struct TokenScanner {
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil {
             finishCJK()
+            wordIsCapitals = false
+            acronymPlural = false
             append(ScalarFolding.fold(scalar), from: start, to: end)
         } else if properties.generalCategory == .nonspacingMark && !word.isEmpty {
             wordEnd = end  // a combining accent: folded away
@@ -165,7 +181,13 @@ struct TokenScanner {
     }
 
     private mutating func finishWord() {
+        defer {
+            wordIsCapitals = true
+            wordHasCapital = false
+            acronymPlural = false
+        }
         guard !word.isEmpty else { return }
+        if acronymPlural, word.last == 0x73 { word.removeLast() }
         // A trailing apostrophe or a lone `$` is not part of the word.
         while word.last == 0x27 { word.removeLast() }
         if word != [0x24], !word.isEmpty {

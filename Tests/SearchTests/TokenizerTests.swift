@@ -13,9 +13,14 @@ struct TokenizerTests {
 
     @Test func numbersAndModelNamesStayWhole() {
         #expect(tokenizer.words("GB200 and H100 beat Qwen3 by 2.7x; $2.7B raised, 1,000 GPUs.")
-                == ["gb200", "and", "h100", "beat", "qwen3", "by", "2.7x", "$2.7b", "raised", "1000", "gpus"])
+                == ["gb200", "and", "h100", "beat", "qwen3", "by", "2.7x", "$2.7b", "raised", "1000", "gpu"])
         #expect(tokenizer.words("v2.0. End.") == ["v2.0", "end"])
         #expect(tokenizer.words("costs $ 5 or $") == ["costs", "5", "or"])
+    }
+
+    @Test func acronymPluralsAreTheirSingular() {
+        #expect(tokenizer.words("GPUs, H100s and LLMs; 100s of APIs. Gas, yes, this, Qwen3s, Ms, GPU's")
+                == ["gpu", "h100", "and", "llm", "100s", "of", "api", "gas", "yes", "this", "qwen3s", "ms", "gpu's"])
     }
 
     @Test func apostrophesInsideWordsStay() {
