@@ -23,6 +23,8 @@ public struct InvertedIndex: Sendable {
     public private(set) var documents: [SearchDocument] = []
     /// Unstemmed forms seen for each stem, for prefix and typo matching.
     public private(set) var surfaceForms: [String: Set<String>] = [:]
+    /// Each surface form's stem, so a word is stemmed once per index, not per occurrence.
+    private var stems: [String: String] = [:]
 
     /// The gap left between fields' positions.
     static let fieldGap = 1_000
@@ -38,17 +40,16 @@ public struct InvertedIndex: Sendable {
         var local: [String: Posting] = [:]
         var offset = 0
         let tokenizer = Tokenizer()
+        let empty = Posting(document: id, frequencies: Array(repeating: 0, count: SearchField.allCases.count), positions: [])
         for field in SearchField.allCases {
             guard let text = document.fields[field], !text.isEmpty else { continue }
             let tokens = tokenizer.tokens(text)
             fieldLengths[field.rawValue] = tokens.count
             for token in tokens {
-                let term = token.isCJK ? token.text : EnglishStemmer.stem(token.text)
-                surfaceForms[term, default: []].insert(token.text)
-                var posting = local[term] ?? Posting(document: id, frequencies: Array(repeating: 0, count: SearchField.allCases.count), positions: [])
-                posting.frequencies[field.rawValue] &+= 1
-                posting.positions.append(offset + token.position)
-                local[term] = posting
+                let term = stem(token)
+                // Mutated in place through the subscript, so the arrays are not copied per token.
+                local[term, default: empty].frequencies[field.rawValue] &+= 1
+                local[term, default: empty].positions.append(offset + token.position)
             }
             offset += tokens.count + Self.fieldGap
         }
@@ -56,6 +57,14 @@ public struct InvertedIndex: Sendable {
         for (term, posting) in local {
             postings[term, default: []].append(posting)
         }
+    }
+
+    private mutating func stem(_ token: Token) -> String {
+        if let known = stems[token.text] { return known }
+        let term = token.isCJK ? token.text : EnglishStemmer.stem(token.text)
+        stems[token.text] = term
+        surfaceForms[term, default: []].insert(token.text)
+        return term
     }
 
     /// Mean tokens per field over all documents (1 where a field is always empty).
