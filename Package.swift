@@ -31,7 +31,7 @@ let package = Package(
         // Swaps two folder names in one step (renameat2 RENAME_EXCHANGE), which Swift cannot call directly.
         .target(name: "CFileSwap"),
         .target(name: "Output", dependencies: ["CFileSwap"]),
-        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output"]),
+        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search"]),
         .executableTarget(
             name: "broadsheet",
             dependencies: ["Site", "Archive", "Templates", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output", "Search"], exclude: ["Fixtures", "Golden"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],

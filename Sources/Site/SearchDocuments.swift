@@ -1,0 +1,40 @@
+import Archive
+import Search
+
+/// What the site hands the search index: each issue as plain text by field.
+///
+/// Search knows nothing of newsletters, so this is where an issue becomes a
+/// `SearchDocument`: title, summary, headings and body text, tag names, and the
+/// names of the entities it mentions (so `entity:` and a query by name both work).
+/// Document ids are the archive's issue order, newest first.
+enum SearchDocuments {
+    static func make(_ archive: Archive) -> [SearchDocument] {
+        let entities = archive.registry.entities
+        return archive.issues.map { issue in
+            let mentioned = issue.mentions.map { entities[$0.entity] }
+            return SearchDocument(
+                fields: [
+                    .title: issue.title,
+                    .summary: issue.summary,
+                    .headings: issue.body.headings.map(\.text).joined(separator: "\n"),
+                    .body: issue.body.plainText,
+                    .tags: issue.tags.joined(separator: "\n"),
+                    .entities: mentioned.map(\.name).joined(separator: "\n"),
+                ],
+                date: issue.date.isoDate,
+                tags: issue.tagSlugs,
+                entities: mentioned.map(\.slug))
+        }
+    }
+
+    /// The entities a query may name, most mentioned first, for the entity card.
+    static func namedThings(_ archive: Archive) -> [NamedThing] {
+        archive.registry.entities.indices
+            .sorted { archive.entityMentionCounts[$0] != archive.entityMentionCounts[$1]
+                ? archive.entityMentionCounts[$0] > archive.entityMentionCounts[$1] : $0 < $1 }
+            .map { index in
+                let entity = archive.registry.entities[index]
+                return NamedThing(names: entity.names.map(\.text), key: entity.slug)
+            }
+    }
+}
