@@ -72,6 +72,11 @@ public struct ContentLayout: Sendable {
         public var issues: [Issue]
         /// What the editor should hear about that did not stop loading, in file order.
         public var warnings: [ContentWarning]
+
+        /// The archive with its cross-references built.
+        public func makeArchive() -> Archive {
+            Archive(config: config, issues: issues, registry: registry)
+        }
     }
 
     /// Reads settings, registry and issues. `entityHref` gives the href of an entity
@@ -94,7 +99,6 @@ public struct ContentLayout: Sendable {
         includeDrafts: Bool,
         entityHref: (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
     ) throws -> Archive {
-        let content = try loadContent(includeDrafts: includeDrafts, entityHref: entityHref)
-        return Archive(config: content.config, issues: content.issues, registry: content.registry)
+        try loadContent(includeDrafts: includeDrafts, entityHref: entityHref).makeArchive()
     }
 }

@@ -57,13 +57,13 @@ public struct OutputFolder: Sendable {
         guard isDirectory.boolValue else {
             throw OutputError(path: displayPath, message: "exists and is not a folder; refusing to replace it (choose another --output)")
         }
+        if BuildMarker.read(in: url) != nil { return .builtByBroadsheet }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: url.path)
         } catch {
             throw OutputError(path: displayPath, message: "cannot list the output folder: \(error.localizedDescription)")
         }
-        if BuildMarker.read(in: url) != nil { return .builtByBroadsheet }
         if entries.allSatisfy({ Self.placeholders.contains($0) }) { return .empty }
         guard force else {
             throw OutputError(path: displayPath, message: "refusing to replace a folder that Broadsheet did not build; empty it or pass --force")

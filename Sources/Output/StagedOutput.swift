@@ -21,8 +21,6 @@ public final class StagedOutput: @unchecked Sendable {
     public var destination: URL { folder.url }
     /// Where it is written meanwhile: `.NAME.staging-PID-RANDOM` beside `destination`.
     public let staging: URL
-    /// Abandoned staging folders removed when this one was made.
-    public let removedLeftovers: [String]
 
     private let stagingLock: DirectoryLock
     private let state = NSLock()
@@ -48,7 +46,7 @@ public final class StagedOutput: @unchecked Sendable {
         guard let parentLock = DirectoryLock(parent, wait: true) else {
             throw OutputError(path: parent.path, message: "cannot lock the folder that holds the output: \(String(cString: strerror(errno)))")
         }
-        removedLeftovers = StagingCleanup.removeAbandoned(beside: destination)
+        StagingCleanup.removeAbandoned(beside: destination)
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         staging = parent.appendingPathComponent("\(StagingCleanup.prefix(for: destination))\(getpid())-\(suffix)")
         guard mkdir(staging.path, 0o755) == 0 else {

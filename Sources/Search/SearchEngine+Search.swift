@@ -30,14 +30,15 @@ extension SearchEngine {
             let bonus = groups.count > 1 ? proximityBonus(match.positions) : 1
             hits.append(SearchHit(document: document, score: match.score * bonus))
         }
-        let dates = index.documents.map(\.date)
+        let indexed = index.documents
+        func date(_ hit: SearchHit) -> String { indexed[hit.document].date }
         hits.sort { a, b in
             switch order {
             case .relevance:
                 if a.score != b.score { return a.score > b.score }
-                if dates[a.document] != dates[b.document] { return dates[a.document] > dates[b.document] }
+                if date(a) != date(b) { return date(a) > date(b) }
             case .date:
-                if dates[a.document] != dates[b.document] { return dates[a.document] > dates[b.document] }
+                if date(a) != date(b) { return date(a) > date(b) }
                 if a.score != b.score { return a.score > b.score }
             }
             return a.document < b.document

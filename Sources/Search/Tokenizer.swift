@@ -13,7 +13,8 @@ import Foundation
 ///   `中心`); a lone character is its own token.
 ///
 /// ASCII, nearly all of an English archive, takes a byte-at-a-time path with no
-/// allocation per character; other scalars are folded once and cached.
+/// allocation per character; other scalars are decoded and folded one by one
+/// (`ScalarFolding`).
 public struct Tokenizer: Sendable {
     /// A tokenizer.
     public init() {}

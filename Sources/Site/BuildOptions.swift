@@ -42,8 +42,6 @@ public struct BuildReport: Sendable {
     public var stages: [Stage] = []
     /// Where `--force` moved the files of a folder Broadsheet had not built, if it did.
     public var setAside: URL?
-    /// Staging folders of crashed builds that this build removed.
-    public var removedLeftovers: [String] = []
 
     /// One named step of the build and its duration.
     public struct Stage: Sendable {

@@ -50,7 +50,7 @@ public struct SiteBuilder: Sendable {
             warn(content.warnings)
         }
         progress(BuildProgress(stage: "cross-referencing", done: 0, total: 0))
-        let archive = Archive(config: content.config, issues: content.issues, registry: content.registry)
+        let archive = content.makeArchive()
         clock.lap("cross-reference")
 
         let output = try StagedOutput(folder: outputFolder)
@@ -66,7 +66,6 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
-        report.removedLeftovers = output.removedLeftovers
         return report
     }
 

@@ -27,7 +27,7 @@ struct ArchiveOptions: ParsableArguments {
         if !content.warnings.isEmpty {
             FileHandle.standardError.write(Data(content.warnings.map { "\($0)\n" }.joined().utf8))
         }
-        return Archive(config: content.config, issues: content.issues, registry: content.registry)
+        return content.makeArchive()
     }
 }
 
