@@ -53,7 +53,15 @@ public struct OutputFolder: Sendable {
     /// Called before the build starts and again, under the lock, just before the swap.
     public func checkedState() throws(OutputError) -> State {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .absent }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            // A symlink that resolution could not follow points nowhere: replacing it
+            // would be a guess about where the site should go.
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) {
+                throw OutputError(path: displayPath, message:
+                    "is a symbolic link to '\(target)', which does not exist; refusing to replace it (create the folder, or choose another --output)")
+            }
+            return .absent
+        }
         guard isDirectory.boolValue else {
             throw OutputError(path: displayPath, message: "exists and is not a folder; refusing to replace it (choose another --output)")
         }

@@ -155,4 +155,17 @@ struct OutputFolderTests {
         #expect(throws: OutputError.self) { try output.commit(generator: "Broadsheet test") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["notes.txt"])
     }
+
+    @Test func aDanglingSymlinkIsRefusedAndLeftAlone() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let link = base.appendingPathComponent("public")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "nowhere")
+        #expect {
+            try OutputFolder(link, displayPath: "public", protecting: [], force: true)
+        } throws: { error in
+            "\(error)" == "public: is a symbolic link to 'nowhere', which does not exist; refusing to replace it (create the folder, or choose another --output)"
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "nowhere")
+    }
 }
