@@ -26,15 +26,19 @@ let package = Package(
         .target(name: "Markup", dependencies: ["CCmark"]),
         .target(name: "Templates"),
         // Full-text search: tokenizer, Snowball English stemmer, index and engine; knows nothing of newsletters.
-        .target(name: "Search", exclude: ["Browser"]),
-        .target(name: "Archive", dependencies: ["Markup", .product(name: "Yams", package: "Yams")]),
+        // Runs independent work on every core; the one way the pipeline goes parallel.
+        .target(name: "Parallel"),
+        // zlib, for the search index's compressed files.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Search", dependencies: ["Parallel", "CZlib"], resources: [.copy("Browser")]),
+        .target(name: "Archive", dependencies: ["Markup", "Parallel", .product(name: "Yams", package: "Yams")]),
         // Swaps two folder names in one step (renameat2 RENAME_EXCHANGE), which Swift cannot call directly.
         .target(name: "CFileSwap"),
         .target(name: "Output", dependencies: ["CFileSwap"]),
-        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search"]),
+        .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search", "Parallel"]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", "Templates", "Output", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Archive", "Templates", "Output", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Property checks for the readers of editors' input, and one libFuzzer harness per
         // reader (`make fuzz`); FuzzCorpusTests replays Tests/Fuzz/ through the same checks.

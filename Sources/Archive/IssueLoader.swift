@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Reads every issue file under a folder, in parallel, and checks them as a set.
 public enum IssueLoader {

@@ -66,15 +66,24 @@ public final class StagedOutput: @unchecked Sendable {
     /// Writes `contents` to `relativePath` inside the staging folder, making folders as needed.
     /// Safe to call from several threads for different paths.
     public func write(_ contents: String, to relativePath: String) throws {
+        var text = contents
+        try text.withUTF8 { try write(bytes: $0, to: relativePath) }
+    }
+
+    /// Writes bytes to `relativePath` inside the staging folder, as `write(_:to:)` writes text.
+    public func write(_ contents: [UInt8], to relativePath: String) throws {
+        try contents.withUnsafeBufferPointer { try write(bytes: $0, to: relativePath) }
+    }
+
+    private func write(bytes buffer: UnsafeBufferPointer<UInt8>, to relativePath: String) throws {
         let url = staging.appendingPathComponent(relativePath)
         try makeParent(of: url)
-        var text = contents
-        let ok = text.withUTF8 { buffer -> Bool in
-            guard let file = fopen(url.path, "wb") else { return false }
-            let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
-            return fclose(file) == 0 && written == buffer.count
+        guard let file = fopen(url.path, "wb") else {
+            throw OutputError(path: url.path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
-        if !ok {
+        let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
+        let closed = fclose(file) == 0
+        if !closed || written != buffer.count {
             throw OutputError(path: url.path, message: "cannot write: \(String(cString: strerror(errno)))")
         }
         countFile()

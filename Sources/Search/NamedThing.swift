@@ -5,11 +5,23 @@ public struct NamedThing: Sendable, Equatable {
     public var names: [String]
     /// What the caller uses to find it again (Broadsheet: the entity's slug).
     public var key: String
+    /// What kind of thing it is, as the card shows it ("company", "person"…).
+    public var kind: String
+    /// How many documents mention it, as the card shows it.
+    public var mentions: Int
+    /// Its page, relative to the site's root (`entities/nscale/`).
+    public var url: String
 
-    public init(names: [String], key: String) {
+    public init(names: [String], key: String, kind: String = "", mentions: Int = 0, url: String = "") {
         self.names = names
         self.key = key
+        self.kind = kind
+        self.mentions = mentions
+        self.url = url
     }
+
+    /// The name a card shows: the first of `names`.
+    public var name: String { names.first ?? key }
 }
 
 /// Finds the named thing a query mentions, so its page can come first as a card.

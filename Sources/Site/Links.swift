@@ -30,6 +30,11 @@ public struct Links: Sendable {
         return upToRoot + target.outputFile
     }
 
+    /// What goes before a root-relative path (`issues/x/`) to reach it from this
+    /// page: the base path served, `../` as often as needed offline. The search
+    /// script joins it to the paths its index stores.
+    public var root: String { offline ? upToRoot : basePath }
+
     /// The absolute URL of `target`, for canonical links, feeds and sitemaps;
     /// empty when the base URL has no scheme and host (so none can be made).
     public func absolute(_ target: SitePath) -> String {

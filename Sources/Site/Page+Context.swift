@@ -51,6 +51,14 @@ extension Page {
             ])
         case .notFound:
             return base.render(title: "Page not found", description: "", extra: [:])
+        case .search:
+            return base.render(title: "Search", description: "Search every issue of \(archive.config.title).", extra: [
+                "search": .object([
+                    "script": .string(links.href(.searchScript)),
+                    "root": .string(links.root),
+                    "offline": .bool(links.offline),
+                ]),
+            ])
         }
     }
 

@@ -23,6 +23,8 @@ public enum Page: Sendable, Equatable {
     case entity(Int, page: Int)
     /// `/404.html`.
     case notFound
+    /// `/search/`: the search page, whose script reads the index under it.
+    case search
 
     /// Issues on each home page.
     public static let issuesPerHomePage = 20
@@ -34,7 +36,7 @@ public enum Page: Sendable, Equatable {
     static func pageCount(_ count: Int, perPage: Int) -> Int { max(1, (count + perPage - 1) / perPage) }
 
     /// The templates every theme must have, one per kind of page.
-    public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "entity", "entities", "404"]
+    public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "entity", "entities", "404", "search"]
 
     /// Every page of `archive`.
     public static func all(in archive: Archive) -> [Page] {
@@ -45,7 +47,7 @@ public enum Page: Sendable, Equatable {
         return (1...homePages).map(Page.home) + archive.issues.indices.map(Page.issue)
             + [.archive, .tags] + archive.tags.indices.map(Page.tag)
             + (archive.registry.entities.isEmpty ? [] : [.entities] + entityPages)
-            + [.notFound]
+            + [.notFound, .search]
     }
 
     /// The template that renders this page.
@@ -59,6 +61,7 @@ public enum Page: Sendable, Equatable {
         case .entities: return "entities"
         case .entity: return "entity"
         case .notFound: return "404"
+        case .search: return "search"
         }
     }
 
@@ -73,6 +76,7 @@ public enum Page: Sendable, Equatable {
         case .entities: return .entities
         case .entity(let index, let page): return .entity(archive.registry.entities[index].slug, page: page)
         case .notFound: return .notFound
+        case .search: return .search
         }
     }
 }

@@ -37,6 +37,7 @@ struct PageContext {
                 "feed": .string(links.href(.feed)),
                 "stylesheet": .string(links.href(.stylesheet)),
                 "favicon": .string(links.href(.favicon)),
+                "search": .string(links.href(.search)),
             ]),
             "page": .object([
                 "title": .string(title),

@@ -5,8 +5,8 @@ import Search
 ///
 /// Search knows nothing of newsletters, so this is where an issue becomes a
 /// `SearchDocument`: title, summary, headings and body text, tag names, and the
-/// names of the entities it mentions (so `entity:` and a query by name both work).
-/// Document ids are the archive's issue order, newest first.
+/// names of the entities it mentions (so `entity:` and a query by name both work),
+/// with the page it links to.
 enum SearchDocuments {
     static func make(_ archive: Archive) -> [SearchDocument] {
         let entities = archive.registry.entities
@@ -22,7 +22,8 @@ enum SearchDocuments {
                     .entities: mentioned.map(\.name).joined(separator: "\n"),
                 ],
                 date: issue.date.isoDate,
-                tags: issue.tagSlugs,
+                url: SitePath.issue(issue.slug).value,
+                tags: zip(issue.tagSlugs, issue.tags).map { SearchLabel(slug: $0, name: $1) },
                 entities: mentioned.map(\.slug))
         }
     }
@@ -34,7 +35,8 @@ enum SearchDocuments {
                 ? archive.entityMentionCounts[$0] > archive.entityMentionCounts[$1] : $0 < $1 }
             .map { index in
                 let entity = archive.registry.entities[index]
-                return NamedThing(names: entity.names.map(\.text), key: entity.slug)
+                return NamedThing(names: entity.names.map(\.text), key: entity.slug, kind: entity.kind.rawValue,
+                                  mentions: archive.entityMentionCounts[index], url: SitePath.entity(entity.slug).value)
             }
     }
 }

@@ -1,6 +1,8 @@
 import Archive
 import Foundation
 import Output
+import Parallel
+import Search
 import Templates
 
 /// The build pipeline: load → model → render → write → swap, as named steps.
@@ -59,11 +61,14 @@ public struct SiteBuilder: Sendable {
         clock.lap("render and write pages")
         let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
         clock.lap("write feeds and assets")
+        progress(BuildProgress(stage: "indexing for search", done: 0, total: 0))
+        let searchFiles = try writeSearchIndex(archive, into: output)
+        clock.lap("build search index")
 
         progress(BuildProgress(stage: "swapping into place", done: 0, total: 0))
         let commit = try output.commit(generator: SiteBuilder.generator)
         clock.lap("swap into place")
-        var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
+        var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
         return report
@@ -121,6 +126,15 @@ public struct SiteBuilder: Sendable {
             try output.write(html, to: path.outputFile)
             counter.advance()
         }
+    }
+
+    /// The search index under `search/index/` and the script that reads it; returns the file count.
+    private func writeSearchIndex(_ archive: Archive, into output: StagedOutput) throws -> Int {
+        let built = IndexBuilder().build(SearchDocuments.make(archive), things: SearchDocuments.namedThings(archive))
+        let files = IndexWriter().files(for: built)
+        _ = try files.concurrentMap { file in try output.write(file.contents, to: SitePath.searchIndexFile(file.name).outputFile) }
+        try output.write(BrowserScripts.searchScript(), to: SitePath.searchScript.outputFile)
+        return files.count + 1
     }
 
     private func writeSupportFiles(_ archive: Archive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {

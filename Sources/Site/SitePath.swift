@@ -41,6 +41,11 @@ public struct SitePath: Sendable, Hashable, Comparable {
     public static let archive = SitePath("archive/")
     public static let tags = SitePath("tags/")
     public static let notFound = SitePath("404.html")
+    /// `/search/`: the search page; its script and index files sit beneath it.
+    public static let search = SitePath("search/")
+    public static let searchScript = SitePath("search/search.js")
+    /// A file of the search index, `search/index/<name>.js`.
+    public static func searchIndexFile(_ name: String) -> SitePath { SitePath("search/index/\(name).js") }
     public static let feed = SitePath("feed.xml")
     public static let sitemap = SitePath("sitemap.xml")
     public static let stylesheet = SitePath("assets/style.css")

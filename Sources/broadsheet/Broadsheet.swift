@@ -12,7 +12,7 @@ struct Broadsheet: ParsableCommand {
         by month, a feed and a sitemap.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, EntitiesCommand.self],
+        subcommands: [BuildCommand.self, SearchCommand.self, EntitiesCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -30,6 +30,43 @@ struct ByteReader {
 
     var atEnd: Bool { offset == bytes.count }
 
+    mutating func byte() throws(IndexFormatError) -> UInt8 {
+        guard offset < bytes.count else { throw IndexFormatError("cut off at byte \(offset)") }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
+    /// `count` bytes, refusing a count that runs past the end.
+    mutating func raw(_ count: Int) throws(IndexFormatError) -> ArraySlice<UInt8> {
+        guard count >= 0, count <= bytes.count - offset else {
+            throw IndexFormatError("\(count) bytes wanted at byte \(offset), \(bytes.count - offset) left")
+        }
+        offset += count
+        return bytes[(offset - count)..<offset]
+    }
+
+    mutating func blob() throws(IndexFormatError) -> [UInt8] {
+        Array(try raw(try varint()))
+    }
+
+    /// A string written by `ByteWriter.string`, refusing invalid UTF-8.
+    mutating func string() throws(IndexFormatError) -> String {
+        let utf8 = try raw(try varint())
+        guard let text = String(validating: utf8, as: UTF8.self) else {
+            throw IndexFormatError("a string that is not UTF-8 at byte \(offset - utf8.count)")
+        }
+        return text
+    }
+
+    /// A count of items still to read, refusing one larger than the bytes left could hold.
+    mutating func count(minimumBytesEach: Int = 1) throws(IndexFormatError) -> Int {
+        let value = try varint()
+        guard value <= (bytes.count - offset) / max(1, minimumBytesEach) else {
+            throw IndexFormatError("a count of \(value) at byte \(offset) is more than the file holds")
+        }
+        return value
+    }
+
     mutating func varint() throws(IndexFormatError) -> Int {
         var value = 0
         var shift = 0

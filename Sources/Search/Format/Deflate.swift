@@ -1,0 +1,56 @@
+import CZlib
+
+/// zlib-wrapped deflate, for the index files' payloads.
+///
+/// The zlib wrapper (not raw deflate) carries an Adler-32 checksum, so a damaged or
+/// truncated file fails to inflate instead of decoding into wrong results. Browsers
+/// and node read it with `DecompressionStream("deflate")`, which works from `file://`.
+enum Deflate {
+    /// `bytes` compressed at level 9 (the build compresses once; readers inflate often).
+    static func compress(_ bytes: [UInt8]) -> [UInt8] {
+        var length = compressBound(uLong(bytes.count))
+        var output = [UInt8](repeating: 0, count: Int(length))
+        let status = output.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { input in
+                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), 9)
+            }
+        }
+        precondition(status == Z_OK, "zlib compress2 failed: \(status)")
+        output.removeSubrange(Int(length)...)
+        return output
+    }
+
+    /// Inflates a zlib stream, refusing one that is damaged, truncated or has bytes after its end.
+    static func decompress(_ bytes: [UInt8]) throws(IndexFormatError) -> [UInt8] {
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw IndexFormatError("zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status: Int32 = Z_OK
+        var input = bytes
+        let total = input.count
+        status = input.withUnsafeMutableBufferPointer { source -> Int32 in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(total)
+            var result: Int32 = Z_OK
+            repeat {
+                result = chunk.withUnsafeMutableBufferPointer { out -> Int32 in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = uInt(out.count)
+                    let code = inflate(&stream, Z_NO_FLUSH)
+                    output.append(contentsOf: out[0..<(out.count - Int(stream.avail_out))])
+                    return code
+                }
+            } while result == Z_OK
+            return result
+        }
+        guard status == Z_STREAM_END else {
+            throw IndexFormatError(status == Z_BUF_ERROR ? "the compressed data is cut off" : "the compressed data is damaged")
+        }
+        guard stream.avail_in == 0 else { throw IndexFormatError("bytes after the end of the compressed data") }
+        return output
+    }
+}
