@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "fuzz-templates", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-registry", dependencies: ["FuzzChecks"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["Browser"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["Browser", "Vectors"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),

@@ -12,6 +12,8 @@
 (function (root) {
   "use strict";
 
+  const strictUTF8 = new TextDecoder("utf-8", { fatal: true });
+
   function damaged(message) {
     return new Error("damaged search index: " + message);
   }
@@ -49,6 +51,34 @@
           if ((byte & 0x80) === 0) return value;
           scale *= 128;
         }
+      },
+      byte() {
+        if (offset >= bytes.length) throw damaged("cut off at byte " + offset);
+        return bytes[offset++];
+      },
+      /** `count` bytes (a view, not a copy), refusing a count past the end. */
+      raw(count) {
+        if (count > bytes.length - offset) throw damaged(count + " bytes wanted at byte " + offset + ", " + (bytes.length - offset) + " left");
+        offset += count;
+        return bytes.subarray(offset - count, offset);
+      },
+      blob() { return this.raw(this.varint()); },
+      /** A string written by Swift's ByteWriter.string, refusing invalid UTF-8. */
+      string() {
+        const utf8 = this.raw(this.varint());
+        try {
+          return strictUTF8.decode(utf8);
+        } catch (error) {
+          throw damaged("a string that is not UTF-8 at byte " + (offset - utf8.length));
+        }
+      },
+      /** A count of items still to read, refusing one larger than the bytes left could hold. */
+      count(minimumBytesEach) {
+        const value = this.varint();
+        if (value > Math.floor((bytes.length - offset) / Math.max(1, minimumBytesEach || 1))) {
+          throw damaged("a count of " + value + " at byte " + offset + " is more than the file holds");
+        }
+        return value;
       },
     };
   }

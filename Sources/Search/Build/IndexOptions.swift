@@ -5,7 +5,7 @@ public struct IndexOptions: Sendable, Equatable {
     /// first page, answered from the term's dictionary entry alone.
     public var topCount = 10
     /// Words either side of a match in a stored excerpt.
-    public var excerptRadius = 6
+    public var excerptRadius = 4
     /// Values per facet kind kept in a term's precomputed facet counts.
     public var facetValues = 10
     /// The most files the whole index may have; nil for `documents / 50 + 20`, the limit

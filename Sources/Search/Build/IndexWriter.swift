@@ -92,10 +92,14 @@ public struct IndexWriter: Sendable {
         var manifest = ByteWriter()
         manifest.varint(count)
         manifest.varint(index.options.topCount)
+        manifest.varint(index.options.facetValues)
         manifest.varint(shards.bounds.count)
         for bound in shards.bounds { manifest.blob(bound) }
+        // The blob files' lengths, so a cut one is refused whichever term is read.
         manifest.varint(postings.files.count)
+        for file in postings.files { manifest.varint(file.count) }
         manifest.varint(positions.files.count)
+        for file in positions.files { manifest.varint(file.count) }
         for size in [documentChunk, excerptChunk, facetChunk] { manifest.varint(size) }
         manifest.varint(index.facets.tags.count)
         for tag in index.facets.tags {

@@ -296,7 +296,7 @@ public struct SearchEngine: Sendable {
         let yearIndex = Dictionary(uniqueKeysWithValues: manifest.years.enumerated().map { ($1, $0) })
         var stored: [StoredFacets] = []
         for document in documents { stored.append(try index.facets(document)) }
-        return FacetCounts(documents: stored.indices, limit: index.manifest.topCount, tagCount: manifest.tags.count,
+        return FacetCounts(documents: stored.indices, limit: index.manifest.facetValues, tagCount: manifest.tags.count,
                            entityCount: manifest.entities.count, yearCount: manifest.years.count) { position in
             let facets = stored[position]
             return (facets.tags.map(Int32.init)[...], facets.entities.map(Int32.init)[...], yearIndex[DocumentFacets.year(facets.date)] ?? 0)
@@ -345,5 +345,14 @@ public struct SearchEngine: Sendable {
             }
         }
         return nil
+    }
+}
+
+extension SearchEngine {
+    /// An engine over `documents` indexed in memory: the files the build would write,
+    /// read back the same way, never written to disk. For tests and tools.
+    public init(documents: [SearchDocument], things: [NamedThing] = [], options: IndexOptions = IndexOptions()) throws {
+        let files = IndexWriter().files(for: IndexBuilder(options: options).build(documents, things: things))
+        self.init(index: try StoredIndex(source: MemoryIndexSource(files)))
     }
 }

@@ -4,10 +4,16 @@ public struct IndexManifest: Sendable, Equatable {
     public var documentCount: Int
     /// Results stored per term (`IndexOptions.topCount`).
     public var topCount: Int
+    /// Values kept per facet kind (`IndexOptions.facetValues`).
+    public var facetValues: Int
     /// Each term shard's first key.
     var shardBounds: [[UInt8]]
-    public var postingsFiles: Int
-    public var positionsFiles: Int
+    /// Each postings file's payload length.
+    var postingsLengths: [Int]
+    /// Each positions file's payload length.
+    var positionsLengths: [Int]
+    public var postingsFiles: Int { postingsLengths.count }
+    public var positionsFiles: Int { positionsLengths.count }
     public var documentsPerChunk: Int
     public var excerptsPerChunk: Int
     public var facetsPerChunk: Int
@@ -21,13 +27,16 @@ public struct IndexManifest: Sendable, Equatable {
         var reader = ByteReader(payload)
         documentCount = try reader.varint()
         topCount = try reader.varint()
+        facetValues = try reader.varint()
         let shardCount = try reader.count()
         guard shardCount > 0 else { throw IndexFormatError("manifest.js lists no term shards") }
         shardBounds = []
         for _ in 0..<shardCount { shardBounds.append(try reader.blob()) }
         guard shardBounds[0].isEmpty else { throw IndexFormatError("manifest.js: the first term shard does not start at the beginning") }
-        postingsFiles = try reader.varint()
-        positionsFiles = try reader.varint()
+        postingsLengths = []
+        for _ in 0..<(try reader.count()) { postingsLengths.append(try reader.varint()) }
+        positionsLengths = []
+        for _ in 0..<(try reader.count()) { positionsLengths.append(try reader.varint()) }
         documentsPerChunk = try reader.varint()
         excerptsPerChunk = try reader.varint()
         facetsPerChunk = try reader.varint()

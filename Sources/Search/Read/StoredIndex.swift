@@ -67,7 +67,12 @@ public final class StoredIndex: @unchecked Sendable {
 
     private func blob(_ kind: String, _ fileKind: IndexFileKind, _ reference: IndexWriter.BlobReference) throws -> [UInt8] {
         let name = IndexWriter.name(kind, reference.file)
-        let data = try cached({ blobFiles[name] }, { try payload(name, fileKind) }, { blobFiles[name] = $0 })
+        let expected = (fileKind == .postings ? manifest.postingsLengths : manifest.positionsLengths)[reference.file]
+        let data = try cached({ blobFiles[name] }, {
+            let data = try payload(name, fileKind)
+            guard data.count == expected else { throw IndexFormatError("\(name).js holds \(data.count) bytes where the manifest says \(expected)") }
+            return data
+        }, { blobFiles[name] = $0 })
         guard reference.offset <= data.count, reference.length <= data.count - reference.offset else {
             throw IndexFormatError("\(name).js is shorter than the terms say")
         }
