@@ -1,7 +1,8 @@
 # Broadsheet — the two commands are `make site` and `make test`.
 #
 #   make site    install libcmark-dev if missing, build in release mode, build site/
-#   make test    every test (unit, golden pages, CLI errors, outside test suites)
+#   make test    every test (unit, golden pages, CLI errors, outside test suites, JavaScript,
+#                the search page in headless Chromium)
 #   make bench   time builds of generated 1k/10k archives against Hugo
 #   make fuzz    libFuzzer on each input reader, FUZZ_SECONDS (60) each; findings land in Tests/Fuzz/
 #   make screenshot  refresh docs/screenshot-home.png with headless Chromium
@@ -14,13 +15,25 @@ RELEASE_BIN := .build/release/broadsheet
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: site test bench fuzz deps release screenshot clean
+.PHONY: site test bench fuzz deps browser-deps release screenshot clean
 
-## Install the system packages the build needs (Debian).
+## Install the system packages the build needs (Debian): cmark, and zlib for the search index.
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-	  echo "Installing libcmark-dev…"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev; }
+	@missing=""; \
+	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
+	pkg-config --exists zlib 2>/dev/null || [ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+## What the browser tests need: Chromium, its driver, and Debian's selenium (for /usr/bin/python3,
+## not the python3 first on PATH).
+browser-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	/usr/bin/python3 -c "import selenium" 2>/dev/null || missing="$$missing python3-selenium"; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 release: deps
 	$(SWIFT) build -c release --product broadsheet
@@ -32,11 +45,12 @@ site: release
 	@echo "  serve it:  python3 -m http.server -d site 8000   and open http://localhost:8000/"
 	@echo "  or, with no server:  $(RELEASE_BIN) build --offline   and open site/index.html"
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@if command -v node >/dev/null; then node --test Tests/SearchTests/Browser/; \
 	else echo "note: node not found; the JavaScript search tests (Tests/SearchTests/Browser) did not run"; fi
+	/usr/bin/python3 Tests/Browser/search_test.py .build/debug/broadsheet
 
 bench: release
 	bash scripts/bench.sh

@@ -55,7 +55,7 @@ enum Feeds {
     /// A sitemap of every page, with issue dates as `lastmod`.
     static func sitemap(_ archive: Archive, pages: [Page], links: Links) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page != .notFound {
+        for page in pages where page != .notFound && page != .search {
             xml += "<url><loc>\(XMLText.escape(links.absolute(page.path(in: archive))))</loc>"
             if case .issue(let index) = page { xml += "<lastmod>\(archive.issues[index].date.isoDate)</lastmod>" }
             xml += "</url>\n"

@@ -18,14 +18,15 @@ struct SiteBuildTests {
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let (report, output) = try build(root)
         #expect(report.issues == 3)
-        // 1 home + 3 issues + archive + tags index + 3 tags + entity index + 7 entities + 404
-        #expect(report.pages == 18)
+        // 1 home + 3 issues + archive + tags index + 3 tags + entity index + 7 entities + 404 + search
+        #expect(report.pages == 19)
         for file in ["index.html", "archive/index.html", "tags/funding/index.html", "tags/hyperscalers/index.html",
-                     "issues/2025-05-02-bytedance/index.html", "404.html", "feed.xml", "sitemap.xml", "assets/style.css"] {
+                     "issues/2025-05-02-bytedance/index.html", "404.html", "feed.xml", "sitemap.xml", "assets/style.css",
+                     "search/index.html", "search/search.js", "search/index/manifest.js", "search/index/terms-000.js"] {
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(file).path), "\(file) missing")
         }
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("issues/2025-04-01-draft").path))
-        #expect(report.summaryLine.hasPrefix("Built 3 issues into 18 pages in "))
+        #expect(report.summaryLine.hasPrefix("Built 3 issues into 19 pages in "))
     }
 
     @Test func draftsAreBuiltOnRequest() throws {
