@@ -21,13 +21,67 @@ public struct Tokenizer: Sendable {
 
     /// The tokens of `text`, in order.
     public func tokens(_ text: String) -> [Token] {
-        var scanner = TokenScanner(Array(text.utf8))
-        return scanner.scan()
+        let buffer = scan(text)
+        return (0..<buffer.count).map { index in
+            Token(text: String(decoding: buffer.text(of: index), as: UTF8.self), position: index,
+                  range: Int(buffer.sourceStarts[index])..<Int(buffer.sourceEnds[index]), isCJK: buffer.isCJK[index])
+        }
     }
 
     /// Just the token texts of `text`.
     public func words(_ text: String) -> [String] {
         tokens(text).map(\.text)
+    }
+
+    /// The tokens of `text` as flat arrays, reusing `buffer`'s storage: the index
+    /// builder's path, which makes no String per token.
+    func scan(_ text: String, into buffer: inout TokenBuffer) {
+        var storage = TokenBuffer()
+        swap(&storage, &buffer)  // the scanner owns the storage while it scans, so nothing is copied
+        storage.removeAll()
+        var scanner = TokenScanner(Array(text.utf8), into: storage)
+        buffer = scanner.scan()
+    }
+
+    func scan(_ text: String) -> TokenBuffer {
+        var buffer = TokenBuffer()
+        scan(text, into: &buffer)
+        return buffer
+    }
+}
+
+/// A text's tokens as parallel flat arrays: each token's folded UTF-8, where it ends in
+/// `bytes`, where it was in the source, and whether it is a CJK bigram.
+struct TokenBuffer: Sendable {
+    /// Every token's folded text, one after another.
+    var bytes: [UInt8] = []
+    /// Where each token's text ends in `bytes` (it starts where the one before ends).
+    var ends: [Int32] = []
+    /// The token's UTF-8 byte range in the source.
+    var sourceStarts: [Int32] = []
+    var sourceEnds: [Int32] = []
+    var isCJK: [Bool] = []
+
+    var count: Int { ends.count }
+
+    func text(of index: Int) -> ArraySlice<UInt8> {
+        bytes[(index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index])]
+    }
+
+    mutating func append<C: Collection>(_ text: C, source: Range<Int>, isCJK cjk: Bool) where C.Element == UInt8 {
+        bytes.append(contentsOf: text)
+        ends.append(Int32(bytes.count))
+        sourceStarts.append(Int32(source.lowerBound))
+        sourceEnds.append(Int32(source.upperBound))
+        isCJK.append(cjk)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        sourceStarts.removeAll(keepingCapacity: true)
+        sourceEnds.removeAll(keepingCapacity: true)
+        isCJK.removeAll(keepingCapacity: true)
     }
 }
 
@@ -35,7 +89,7 @@ public struct Tokenizer: Sendable {
 struct TokenScanner {
     private let bytes: [UInt8]
     private var index = 0
-    private var tokens: [Token] = []
+    private var tokens: TokenBuffer
     /// The word being built, already folded.
     private var word: [UInt8] = []
     private var wordStart = 0
@@ -45,14 +99,17 @@ struct TokenScanner {
     private var wordHasCapital = false
     /// Whether the word's last letter was written as a lowercase `s` after capitals.
     private var acronymPlural = false
-    /// Pending CJK characters of the current run: (scalar's UTF-8, start, end).
-    private var cjkRun: [(bytes: [UInt8], start: Int, end: Int)] = []
+    /// Pending CJK characters of the current run, as source byte ranges (a run is
+    /// contiguous in the source, so a bigram is the bytes from one start to the next end).
+    private var cjkRun: [Range<Int>] = []
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], into buffer: TokenBuffer = TokenBuffer()) {
         self.bytes = bytes
+        self.tokens = buffer
+        word.reserveCapacity(32)
     }
 
-    mutating func scan() -> [Token] {
+    mutating func scan() -> TokenBuffer {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
@@ -82,7 +139,7 @@ struct TokenScanner {
             acronymPlural = byte == 0x73 && wordIsCapitals && wordHasCapital && word.count >= 2
             if Self.isLetter(byte) && !isCapital { wordIsCapitals = false }
             if isCapital { wordHasCapital = true }
-            append([Self.isLetter(byte) ? byte | 0x20 : byte], from: index, to: index + 1)
+            append(Self.isLetter(byte) ? byte | 0x20 : byte, from: index, to: index + 1)
             index += 1
             return
         }
@@ -92,16 +149,16 @@ struct TokenScanner {
         switch byte {
         case 0x2E where previousIsDigit && nextIsDigit:  // 2.7
             acronymPlural = false
-            append([byte], from: index, to: index + 1)
+            append(byte, from: index, to: index + 1)
         case 0x2C where previousIsDigit && nextIsDigit:  // 1,000 → 1000
             wordEnd = index + 1
         case 0x27 where !word.isEmpty && (next.map(Self.isLetter) ?? false):  // nvidia's
             acronymPlural = false
             wordIsCapitals = false
-            append([byte], from: index, to: index + 1)
+            append(byte, from: index, to: index + 1)
         case 0x24 where word.isEmpty && nextIsDigit:  // $2.7B
             finishCJK()
-            append([byte], from: index, to: index + 1)
+            append(byte, from: index, to: index + 1)
         default:
             finishWord()
             finishCJK()
@@ -122,12 +179,17 @@ struct TokenScanner {
             return
         }
         if scalar == "\u{2019}", !word.isEmpty, let next = peek(end), Self.isLetter(next) {
-            append([0x27], from: start, to: end)  // Nvidia’s, with a typographic apostrophe
+            append(0x27, from: start, to: end)  // Nvidia’s, with a typographic apostrophe
             return
         }
         if Self.isCJK(scalar) {
             finishWord()
-            cjkRun.append((Array(bytes[start..<end]), start, end))
+            cjkRun.append(start..<end)
+            return
+        }
+        if (0x2000...0x206F).contains(scalar.value) {  // General Punctuation: dashes, quotes, spaces
+            finishWord()
+            finishCJK()
             return
         }
         let properties = scalar.properties
@@ -175,6 +237,12 @@ struct TokenScanner {
 
     // MARK: Building tokens
 
+    private mutating func append(_ folded: UInt8, from start: Int, to end: Int) {
+        if word.isEmpty { wordStart = start }
+        word.append(folded)
+        wordEnd = end
+    }
+
     private mutating func append(_ folded: [UInt8], from start: Int, to end: Int) {
         if word.isEmpty { wordStart = start }
         word.append(contentsOf: folded)
@@ -192,7 +260,7 @@ struct TokenScanner {
         // A trailing apostrophe or a lone `$` is not part of the word.
         while word.last == 0x27 { word.removeLast() }
         if word != [0x24], !word.isEmpty {
-            tokens.append(Token(text: String(decoding: word, as: UTF8.self), position: tokens.count, range: wordStart..<wordEnd))
+            tokens.append(word, source: wordStart..<wordEnd, isCJK: false)
         }
         word.removeAll(keepingCapacity: true)
     }
@@ -200,14 +268,11 @@ struct TokenScanner {
     private mutating func finishCJK() {
         guard !cjkRun.isEmpty else { return }
         if cjkRun.count == 1 {
-            let only = cjkRun[0]
-            tokens.append(Token(text: String(decoding: only.bytes, as: UTF8.self), position: tokens.count,
-                                range: only.start..<only.end, isCJK: true))
+            tokens.append(bytes[cjkRun[0]], source: cjkRun[0], isCJK: true)
         } else {
             for pair in 0..<(cjkRun.count - 1) {
-                let first = cjkRun[pair], second = cjkRun[pair + 1]
-                tokens.append(Token(text: String(decoding: first.bytes + second.bytes, as: UTF8.self), position: tokens.count,
-                                    range: first.start..<second.end, isCJK: true))
+                let range = cjkRun[pair].lowerBound..<cjkRun[pair + 1].upperBound
+                tokens.append(bytes[range], source: range, isCJK: true)
             }
         }
         cjkRun.removeAll(keepingCapacity: true)

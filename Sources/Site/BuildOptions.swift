@@ -43,10 +43,12 @@ public struct BuildReport: Sendable {
     /// Where `--force` moved the files of a folder Broadsheet had not built, if it did.
     public var setAside: URL?
 
-    /// One named step of the build and its duration.
+    /// One named step of the build and its duration; a step with `depth` 1 is a part of
+    /// the step of depth 0 before it (so the top-level steps add up to the whole build).
     public struct Stage: Sendable {
         public var name: String
         public var seconds: Double
+        public var depth = 0
     }
 
     /// `Built 5 issues into 27 pages in 0.12 s → site/`.

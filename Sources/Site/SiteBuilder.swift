@@ -62,8 +62,9 @@ public struct SiteBuilder: Sendable {
         let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
         clock.lap("write feeds and assets")
         progress(BuildProgress(stage: "indexing for search", done: 0, total: 0))
-        let searchFiles = try writeSearchIndex(archive, into: output)
+        let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)
         clock.lap("build search index")
+        clock.detail(searchSteps)
 
         progress(BuildProgress(stage: "swapping into place", done: 0, total: 0))
         let commit = try output.commit(generator: SiteBuilder.generator)
@@ -129,12 +130,20 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The search index under `search/index/` and the script that reads it; returns the file count.
-    private func writeSearchIndex(_ archive: Archive, into output: StagedOutput) throws -> Int {
-        let built = IndexBuilder().build(SearchDocuments.make(archive), things: SearchDocuments.namedThings(archive))
+    /// Writes the index and the search script; returns the number of files and the
+    /// index build's own steps (for `--timings`).
+    private func writeSearchIndex(_ archive: Archive, into output: StagedOutput) throws -> (Int, [BuildReport.Stage]) {
+        var clock = StageClock()
+        let documents = SearchDocuments.make(archive)
+        clock.lap("plain text of issues")
+        let built = IndexBuilder().build(documents, things: SearchDocuments.namedThings(archive))
+        clock.record(built.steps.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds) })
         let files = IndexWriter().files(for: built)
+        clock.lap("lay out and compress files")
         _ = try files.concurrentMap { file in try output.write(file.contents, to: SitePath.searchIndexFile(file.name).outputFile) }
         try output.write(BrowserScripts.searchScript(), to: SitePath.searchScript.outputFile)
-        return files.count + 1
+        clock.lap("write files")
+        return (files.count + 1, clock.stages)
     }
 
     private func writeSupportFiles(_ archive: Archive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {
@@ -197,6 +206,17 @@ struct StageClock {
         let now = Date()
         stages.append(BuildReport.Stage(name: name, seconds: now.timeIntervalSince(last)))
         last = now
+    }
+
+    /// Adds the parts of the step just timed (shown indented beneath it).
+    mutating func detail(_ parts: [BuildReport.Stage]) {
+        stages += parts.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, depth: $0.depth + 1) }
+    }
+
+    /// Adds steps timed elsewhere, just now, as this clock's own; the next starts from now.
+    mutating func record(_ timed: [BuildReport.Stage]) {
+        stages += timed
+        last = Date()
     }
 
     var total: Double { Date().timeIntervalSince(start) }

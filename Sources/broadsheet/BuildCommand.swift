@@ -65,7 +65,8 @@ struct BuildCommand: ParsableCommand {
             }
             if timings {
                 for stage in report.stages {
-                    FileHandle.standardError.write(Data(String(format: "%8.3f s  %@\n", stage.seconds, stage.name).utf8))
+                    let indent = String(repeating: "    ", count: stage.depth)
+                    FileHandle.standardError.write(Data(String(format: "%@%8.3f s  %@\n", indent, stage.seconds, stage.name).utf8))
                 }
             }
             print(report.summaryLine)

@@ -1,34 +1,51 @@
-/// One document's terms, as the tokenizer and stemmer found them: the first pass of
-/// building an index, run on every core at once (documents are independent).
+/// A batch of documents' terms, as the tokenizer and stemmer found them: the first pass
+/// of building an index, run on every core at once (batches are independent).
 ///
-/// Stored flat (one array per property, indexed by the document's local term number)
-/// so that ten thousand documents do not make millions of small arrays.
-struct DocumentAnalysis: Sendable {
-    /// Each distinct stem, in order of first appearance.
-    var stems: [String] = []
-    /// Occurrences per field: `SearchField.allCases.count` values per stem.
+/// Inverted within the batch: an *entry* is one distinct stem of one document, and the
+/// entries are stored stem by stem (each stem's in document order), so the next pass
+/// reads each stem's postings as one contiguous run per batch instead of hopping
+/// through memory. Everything is flat, one array per property, so that ten thousand
+/// documents make a few hundred arrays rather than millions.
+///
+/// Stems are numbered by the analyzer that read the batch (`AnalyzerVocabulary`), which
+/// reads several batches in turn so that each surface form is stemmed once per core.
+struct AnalyzedBatch: Sendable {
+    /// Documents in the batch.
+    var documentCount = 0
+    /// Where each stem's entries start; one extra at the end.
+    var stemStarts: [Int32] = [0]
+    /// Each entry's document, numbered within the batch.
+    var documents: [Int32] = []
+    /// Occurrences per field: `SearchField.allCases.count` values per entry.
     var frequencies: [UInt16] = []
-    /// Where each stem's positions start in `positions`; one extra at the end.
+    /// Where each entry's positions start in `positions`; one extra at the end.
     var positionStarts: [Int32] = [0]
-    /// Token positions, stem by stem (fields concatenated, `fieldGap` apart).
+    /// Token positions, entry by entry (fields concatenated, `fieldGap` apart).
     var positions: [Int32] = []
-    /// Each stem's excerpt: the words around its first occurrence in the best field.
+    /// Each entry's excerpt: the words around its first occurrence in the best field.
     var windows: [TextWindow] = []
-    /// Tokens per field, for length normalisation.
-    var lengths: [Int32] = Array(repeating: 0, count: SearchField.allCases.count)
-    /// The excerpt for a stem found only in the title, tags or entity names.
-    var fallback = TextWindow.none
+    /// Tokens per field, `SearchField.allCases.count` values per document.
+    var lengths: [Int32] = []
+    /// Each document's excerpt for a stem found only in the title, tags or entity names.
+    var fallbacks: [TextWindow] = []
 
     /// Positions of fields are this far apart, so no phrase spans two.
     static let fieldGap: Int32 = 1_000
 
-    func positions(of local: Int) -> ArraySlice<Int32> {
-        positions[Int(positionStarts[local])..<Int(positionStarts[local + 1])]
-    }
+    var entryCount: Int { documents.count }
 
-    func frequency(of local: Int, in field: SearchField) -> Int {
-        Int(frequencies[local * SearchField.allCases.count + field.rawValue])
+    /// The entries of the stem numbered `stem` by the batch's analyzer (none if the
+    /// analyzer met it only in a later batch).
+    func entries(of stem: Int) -> Range<Int> {
+        stem + 1 < stemStarts.count ? Int(stemStarts[stem])..<Int(stemStarts[stem + 1]) : 0..<0
     }
+}
+
+/// The stems an analyzer met, over all the batches it read, numbered in order of first
+/// appearance, and the surface forms of each.
+struct AnalyzerVocabulary: Sendable {
+    var stems: [String] = []
+    var forms: [(form: String, stem: Int32)] = []
 }
 
 /// Some words of one field of a document, as UTF-8 byte offsets into that field's text.
@@ -43,10 +60,10 @@ struct TextWindow: Sendable, Equatable {
     static let none = TextWindow(field: nil, start: 0, end: 0, cutBefore: false, cutAfter: false)
 
     /// The words `radius` either side of token `index` of `tokens`.
-    init(field: SearchField, tokens: [Token], around index: Int, radius: Int) {
+    init(field: SearchField, tokens: TokenBuffer, around index: Int, radius: Int) {
         let first = max(0, index - radius)
         let last = min(tokens.count - 1, index + radius)
-        self.init(field: field, start: Int32(tokens[first].range.lowerBound), end: Int32(tokens[last].range.upperBound),
+        self.init(field: field, start: tokens.sourceStarts[first], end: tokens.sourceEnds[last],
                   cutBefore: first > 0, cutAfter: last < tokens.count - 1)
     }
 
@@ -58,25 +75,51 @@ struct TextWindow: Sendable, Equatable {
         self.cutAfter = cutAfter
     }
 
-    /// The window's text in `document`, with "…" where it was cut.
+    /// The window's text in `document`, whitespace collapsed, with "…" where it was cut.
     func text(in document: SearchDocument) -> String {
         guard let field, let source = document.fields[field] else { return "" }
-        let utf8 = Array(source.utf8)
-        guard start >= 0, end <= utf8.count, start <= end else { return "" }
-        let words = String(decoding: utf8[Int(start)..<Int(end)], as: UTF8.self)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = source.utf8.withContiguousStorageIfAvailable { collapsed($0) }
+            ?? Array(source.utf8).withUnsafeBufferPointer { collapsed($0) }
         return (cutBefore ? "…" : "") + words + (cutAfter ? "…" : "")
+    }
+
+    private func collapsed(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        guard start >= 0, Int(end) <= utf8.count, start <= end else { return "" }
+        return WhitespaceCollapsing.collapse(UnsafeBufferPointer(rebasing: utf8[Int(start)..<Int(end)]))
     }
 }
 
-/// Tokenizes and stems documents, remembering each word's stem so it is stemmed
-/// once per analyzer rather than once per occurrence.
+/// Tokenizes and stems documents into `AnalyzedBatch`es, a batch at a time, stemming
+/// each surface form once per analyzer and keeping every per-document table in reused
+/// arrays indexed by stem number (no dictionary per document, no array per stem).
 struct DocumentAnalyzer {
     /// Words either side of a match in an excerpt.
     let radius: Int
     private let tokenizer = Tokenizer()
-    /// Surface form → stem, for every form this analyzer has met.
-    private(set) var stems: [String: String] = [:]
+    private(set) var vocabulary = AnalyzerVocabulary()
+    /// The batch so far, document by document (inverted by `finishBatch`).
+    private var batch = AnalyzedBatch()
+    /// Documents read, over all batches: the stamp in `seenIn`.
+    private var documentsRead: Int32 = 0
+    private var entryStems: [Int32] = []
+    private var documentStarts: [Int32] = [0]
+    /// Surface form → stem's batch number.
+    private var stemOfForm = WordTable()
+    private var stemNumbers: [String: Int32] = [:]
+
+    // Per-document scratch, indexed by stem number; valid where `seenIn` is the current
+    // document.
+    private var seenIn: [Int32] = []
+    private var entryOfStem: [Int32] = []
+    // Per-document scratch, indexed by entry (relative to the document's first).
+    private var windowRanks: [Int] = []
+    private var windowTokens: [Int32] = []
+    // Per-document scratch, one per token: its entry and position.
+    private var tokenEntries: [Int32] = []
+    private var tokenPositions: [Int32] = []
+    private var fieldTokens = TokenBuffer()
+    /// The entries whose excerpt window moved into the field being read.
+    private var bestHere: [Int32] = []
 
     init(radius: Int) {
         self.radius = radius
@@ -92,58 +135,153 @@ struct DocumentAnalyzer {
         }
     }
 
-    mutating func analyze(_ document: SearchDocument) -> DocumentAnalysis {
-        var analysis = DocumentAnalysis()
+    mutating func analyze(_ document: SearchDocument) {
         let fieldCount = SearchField.allCases.count
-        var local: [String: Int] = [:]
-        var positionLists: [[Int32]] = []
-        var windowRanks: [Int] = []
+        let documentNumber = documentsRead
+        documentsRead += 1
+        batch.documentCount += 1
+        let firstEntry = entryStems.count
+        var lengths = [Int32](repeating: 0, count: fieldCount)
+        var fallback = TextWindow.none
         var offset: Int32 = 0
+        tokenEntries.removeAll(keepingCapacity: true)
+        tokenPositions.removeAll(keepingCapacity: true)
+        windowRanks.removeAll(keepingCapacity: true)
+        windowTokens.removeAll(keepingCapacity: true)
         for field in SearchField.allCases {
             guard let text = document.fields[field], !text.isEmpty else { continue }
-            let tokens = tokenizer.tokens(text)
-            analysis.lengths[field.rawValue] = Int32(tokens.count)
+            tokenizer.scan(text, into: &fieldTokens)
+            let count = fieldTokens.count
+            lengths[field.rawValue] = Int32(count)
             let rank = Self.excerptRank(field)
-            for (index, token) in tokens.enumerated() {
-                let stem = stem(token)
-                let id: Int
-                if let known = local[stem] {
-                    id = known
+            bestHere.removeAll(keepingCapacity: true)
+            for index in 0..<count {
+                let stem = stemNumber(of: index)
+                let entry: Int
+                if seenIn[Int(stem)] == documentNumber {
+                    entry = Int(entryOfStem[Int(stem)])
                 } else {
-                    id = analysis.stems.count
-                    local[stem] = id
-                    analysis.stems.append(stem)
-                    analysis.frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
-                    positionLists.append([])
-                    analysis.windows.append(.none)
+                    seenIn[Int(stem)] = documentNumber
+                    entry = entryStems.count - firstEntry
+                    entryOfStem[Int(stem)] = Int32(entry)
+                    entryStems.append(stem)
+                    batch.frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
+                    batch.windows.append(.none)
                     windowRanks.append(Int.max)
+                    windowTokens.append(0)
                 }
-                analysis.frequencies[id * fieldCount + field.rawValue] &+= 1
-                positionLists[id].append(offset + Int32(token.position))
-                if let rank, rank < windowRanks[id] {
-                    windowRanks[id] = rank
-                    analysis.windows[id] = TextWindow(field: field, tokens: tokens, around: index, radius: radius)
+                batch.frequencies[(firstEntry + entry) * fieldCount + field.rawValue] &+= 1
+                tokenEntries.append(Int32(entry))
+                tokenPositions.append(offset + Int32(index))
+                if let rank, rank < windowRanks[entry] {
+                    windowRanks[entry] = rank
+                    windowTokens[entry] = Int32(index)
+                    bestHere.append(Int32(entry))
                 }
             }
-            if !tokens.isEmpty, field == .summary || (field == .body && analysis.fallback.field == nil) {
-                analysis.fallback = TextWindow(field: field, tokens: tokens, around: radius, radius: radius)
+            // Windows need the tokens after the match too, so they are cut once the field is read.
+            for entry in bestHere {
+                batch.windows[firstEntry + Int(entry)] = TextWindow(field: field, tokens: fieldTokens,
+                                                                    around: Int(windowTokens[Int(entry)]), radius: radius)
             }
-            offset += Int32(tokens.count) + DocumentAnalysis.fieldGap
+            if count > 0, field == .summary || (field == .body && fallback.field == nil) {
+                fallback = TextWindow(field: field, tokens: fieldTokens, around: radius, radius: radius)
+            }
+            offset += Int32(count) + AnalyzedBatch.fieldGap
         }
-        for list in positionLists {
-            analysis.positions.append(contentsOf: list)
-            analysis.positionStarts.append(Int32(analysis.positions.count))
+        // Positions, entry by entry, in token order (so each entry's are ascending).
+        let entries = entryStems.count - firstEntry
+        let base = batch.positions.count
+        var next = [Int32](repeating: 0, count: entries + 1)
+        for entry in tokenEntries { next[Int(entry) + 1] += 1 }
+        for entry in 0..<entries { next[entry + 1] += next[entry] }
+        for entry in 0..<entries { batch.positionStarts.append(Int32(base) + next[entry + 1]) }
+        batch.positions.append(contentsOf: repeatElement(0, count: tokenEntries.count))
+        for (token, entry) in tokenEntries.enumerated() {
+            batch.positions[base + Int(next[Int(entry)])] = tokenPositions[token]
+            next[Int(entry)] += 1
         }
-        for id in analysis.windows.indices where analysis.windows[id].field == nil {
-            analysis.windows[id] = analysis.fallback
+        for entry in firstEntry..<entryStems.count where batch.windows[entry].field == nil {
+            batch.windows[entry] = fallback
         }
-        return analysis
+        batch.lengths.append(contentsOf: lengths)
+        batch.fallbacks.append(fallback)
+        documentStarts.append(Int32(entryStems.count))
     }
 
-    private mutating func stem(_ token: Token) -> String {
-        if let known = stems[token.text] { return known }
-        let stem = token.isCJK ? token.text : EnglishStemmer.stem(token.text)
-        stems[token.text] = stem
-        return stem
+    /// The documents read since the last batch, inverted: entries regrouped stem by stem,
+    /// each stem's in document order. Done here, while the batch is small enough to stay
+    /// in cache.
+    mutating func finishBatch() -> AnalyzedBatch {
+        defer {
+            batch = AnalyzedBatch()
+            entryStems.removeAll(keepingCapacity: true)
+            documentStarts = [0]
+        }
+        let fieldCount = SearchField.allCases.count
+        var inverted = AnalyzedBatch()
+        inverted.documentCount = batch.documentCount
+        inverted.lengths = batch.lengths
+        inverted.fallbacks = batch.fallbacks
+        var starts = [Int32](repeating: 0, count: vocabulary.stems.count + 1)
+        for stem in entryStems { starts[Int(stem) + 1] += 1 }
+        for stem in vocabulary.stems.indices { starts[stem + 1] += starts[stem] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: entryStems.count)
+        for (entry, stem) in entryStems.enumerated() {
+            order[Int(next[Int(stem)])] = Int32(entry)
+            next[Int(stem)] += 1
+        }
+        var documentOfEntry = [Int32](repeating: 0, count: entryStems.count)
+        for document in 0..<batch.documentCount {
+            for entry in Int(documentStarts[document])..<Int(documentStarts[document + 1]) { documentOfEntry[entry] = Int32(document) }
+        }
+        inverted.stemStarts = starts
+        // Gathered element by element into arrays made to size: a copy call per entry
+        // (six frequencies, two or three positions) cost more than the copying.
+        var documents = [Int32](repeating: 0, count: order.count)
+        var frequencies = [UInt16](repeating: 0, count: batch.frequencies.count)
+        var windows = [TextWindow](repeating: .none, count: order.count)
+        var positions = [Int32](repeating: 0, count: batch.positions.count)
+        var positionStarts = [Int32](repeating: 0, count: order.count + 1)
+        var written = 0
+        for slot in order.indices {
+            let entry = Int(order[slot])
+            documents[slot] = documentOfEntry[entry]
+            for field in 0..<fieldCount { frequencies[slot * fieldCount + field] = batch.frequencies[entry * fieldCount + field] }
+            windows[slot] = batch.windows[entry]
+            for index in Int(batch.positionStarts[entry])..<Int(batch.positionStarts[entry + 1]) {
+                positions[written] = batch.positions[index]
+                written += 1
+            }
+            positionStarts[slot + 1] = Int32(written)
+        }
+        inverted.documents = documents
+        inverted.frequencies = frequencies
+        inverted.windows = windows
+        inverted.positions = positions
+        inverted.positionStarts = positionStarts
+        return inverted
+    }
+
+    /// The number of token `index`'s stem, stemming it if this form is new.
+    private mutating func stemNumber(of index: Int) -> Int32 {
+        let bytes = fieldTokens.text(of: index)
+        if let known = stemOfForm.value(for: bytes) { return known }
+        let form = String(decoding: bytes, as: UTF8.self)
+        let stem = fieldTokens.isCJK[index] ? form : EnglishStemmer.stem(form)
+        let number: Int32
+        if let known = stemNumbers[stem] {
+            number = known
+        } else {
+            number = Int32(vocabulary.stems.count)
+            stemNumbers[stem] = number
+            vocabulary.stems.append(stem)
+            seenIn.append(-1)
+            entryOfStem.append(0)
+        }
+        stemOfForm.insert(bytes, value: number)
+        vocabulary.forms.append((form, number))
+        return number
     }
 }

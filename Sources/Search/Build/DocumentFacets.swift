@@ -55,4 +55,17 @@ struct DocumentFacets: Sendable {
     func of(_ id: Int) -> (tags: ArraySlice<Int32>, entities: ArraySlice<Int32>, year: Int) {
         (tagIds[Int(tagStarts[id])..<Int(tagStarts[id + 1])], entityIds[Int(entityStarts[id])..<Int(entityStarts[id + 1])], yearIds[id])
     }
+
+    /// Adds each document's tags, entities and year to the counts (indexed by value).
+    func tally(_ documents: [Int], tags: inout [Int], entities: inout [Int], years: inout [Int]) {
+        tags.withUnsafeMutableBufferPointer { tags in
+            entities.withUnsafeMutableBufferPointer { entities in
+                for document in documents {
+                    for index in Int(tagStarts[document])..<Int(tagStarts[document + 1]) { tags[Int(tagIds[index])] += 1 }
+                    for index in Int(entityStarts[document])..<Int(entityStarts[document + 1]) { entities[Int(entityIds[index])] += 1 }
+                }
+            }
+        }
+        for document in documents { years[yearIds[document]] += 1 }
+    }
 }

@@ -35,8 +35,30 @@ public struct FacetCounts: Sendable, Equatable {
     }
 
     /// The `limit` largest nonzero counts, largest first, ties by id.
+    /// The counts over `documents` of an index being built.
+    init(documents: [Int], limit: Int, facets: DocumentFacets) {
+        var tags = [Int](repeating: 0, count: facets.tags.count)
+        var entities = [Int](repeating: 0, count: facets.entities.count)
+        var years = [Int](repeating: 0, count: facets.years.count)
+        facets.tally(documents, tags: &tags, entities: &entities, years: &years)
+        self.tags = Self.top(tags, limit)
+        self.entities = Self.top(entities, limit)
+        self.years = Self.top(years, limit)
+    }
+
+    /// The `limit` highest counts, highest first, the lower id among equals: one pass
+    /// keeping a short sorted list (a term's facets run to hundreds of values, of which
+    /// ten are kept).
     static func top(_ counts: [Int], _ limit: Int) -> [Count] {
-        let nonzero = counts.enumerated().filter { $0.element > 0 }.map { Count(id: $0.offset, count: $0.element) }
-        return Array(nonzero.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }.prefix(limit))
+        var best: [Count] = []
+        best.reserveCapacity(limit + 1)
+        for (id, count) in counts.enumerated() where count > 0 {
+            if best.count == limit, let last = best.last, count <= last.count { continue }
+            var place = best.count
+            while place > 0, best[place - 1].count < count { place -= 1 }
+            best.insert(Count(id: id, count: count), at: place)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 }

@@ -20,126 +20,178 @@ public struct IndexBuilder: Sendable {
         let documents = documents.enumerated()
             .sorted { $0.element.date != $1.element.date ? $0.element.date > $1.element.date : $0.offset < $1.offset }
             .map(\.element)
-        let (analyses, forms) = analyze(documents)
+        var clock = IndexBuildClock()
+        let postings = CollectedPostings(analyze(documents))
         let facets = DocumentFacets(documents, things: things)
-        let collected = collect(analyses)
-        let averages = averageLengths(analyses)
+        clock.lap("tokenize and stem")
         let count = documents.count
-        let weights = SearchField.allCases.map(\.weight)
-        let fieldCount = SearchField.allCases.count
+        let weigher = Weigher(postings: postings, documentCount: count)
 
         // BM25F of every posting, then one scale for all so impacts fit a byte.
-        let raw: [[Double]] = (try? collected.lists.concurrentMap { list -> [Double] in
-            let idf = log(1 + (Double(count) - Double(list.count) + 0.5) / (Double(list.count) + 0.5))
-            return list.map { posting in
-                let analysis = analyses[Int(posting.document)]
-                var weighted = 0.0
-                for field in 0..<fieldCount {
-                    let frequency = analysis.frequencies[Int(posting.local) * fieldCount + field]
-                    guard frequency > 0 else { continue }
-                    let normalised = 1 - IndexOptions.b + IndexOptions.b * Double(analysis.lengths[field]) / averages[field]
-                    weighted += weights[field] * Double(frequency) / normalised
+        let stemChunks = Self.chunks(postings.stems.count, parts: 64)
+        let highest = ((try? stemChunks.concurrentMap { range -> Double in
+            var highest = 0.0
+            for stem in range {
+                let idf = weigher.idf(stem)
+                for run in postings.runs(of: stem) {
+                    for entry in run.range { highest = max(highest, weigher.weight(run, entry, idf: idf)) }
                 }
-                return idf * weighted * (IndexOptions.k1 + 1) / (weighted + IndexOptions.k1)
             }
-        }) ?? []
-        let highest = raw.lazy.compactMap { $0.max() }.max() ?? 1
+            return highest
+        }) ?? []).max() ?? 0
         let scale = 255 / max(highest, .leastNonzeroMagnitude)
 
         let options = self.options
-        let order = collected.stems.indices.sorted { Array(collected.stems[$0].utf8).lexicographicallyPrecedes(Array(collected.stems[$1].utf8)) }
-        let terms: [TermRecord] = (try? order.concurrentMap { id -> TermRecord in
-            let list = collected.lists[id]
-            let impacts = raw[id].map { UInt8(max(1, min(255, ($0 * scale).rounded()))) }
-            let documentsOfTerm = list.map { Int($0.document) }
-            let ranked = list.indices.sorted { impacts[$0] != impacts[$1] ? impacts[$0] > impacts[$1] : $0 < $1 }
-            let top = ranked.prefix(options.topCount).map { index -> TopHit in
-                let posting = list[index]
-                let analysis = analyses[Int(posting.document)]
-                let excerpt = analysis.windows[Int(posting.local)].text(in: documents[Int(posting.document)])
-                return TopHit(document: Int(posting.document), impact: impacts[index], excerpt: excerpt)
+        let keys = postings.stems.map { Array($0.utf8) }
+        let order = postings.stems.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        let terms: [TermRecord] = (try? order.concurrentMap { stem -> TermRecord in
+            let runs = postings.runs(of: stem)
+            let frequency = postings.documentFrequencies[stem]
+            let idf = weigher.idf(stem)
+            var impacts = [UInt8]()
+            impacts.reserveCapacity(frequency)
+            var documentsOfTerm = [Int]()
+            documentsOfTerm.reserveCapacity(frequency)
+            var best = TopSelection(capacity: options.topCount)
+            var places: [(run: Int, entry: Int)] = []
+            places.reserveCapacity(frequency)
+            var positions = ByteWriter()
+            for (number, run) in runs.enumerated() {
+                let batch = run.batch
+                for entry in run.range {
+                    let impact = UInt8(max(1, min(255, (weigher.weight(run, entry, idf: idf) * scale).rounded())))
+                    best.offer(impacts.count, impact: impact)
+                    impacts.append(impact)
+                    documentsOfTerm.append(Int(run.documentBase + batch.documents[entry]))
+                    places.append((number, entry))
+                    let start = Int(batch.positionStarts[entry]), end = Int(batch.positionStarts[entry + 1])
+                    positions.varint(end - start)
+                    var previous: Int32 = -1
+                    for value in batch.positions[start..<end] {
+                        positions.varint(Int(value - previous - 1))
+                        previous = value
+                    }
+                }
             }
-            var postings: [UInt8]?
-            if list.count > options.topCount {
+            let top = best.indices.map { index -> TopHit in
+                let place = places[index]
+                let document = documentsOfTerm[index]
+                return TopHit(document: document, impact: impacts[index],
+                              excerpt: runs[place.run].batch.windows[place.entry].text(in: documents[document]))
+            }
+            var encodedPostings: [UInt8]?
+            if frequency > options.topCount {
                 var writer = ByteWriter()
-                let coding = PostingCoding.choose(count: list.count, universe: count)
+                let coding = PostingCoding.choose(count: frequency, universe: count)
                 writer.byte(coding == .gaps ? 0 : 1)
                 writer.raw(coding.encode(documentsOfTerm, universe: count))
                 writer.raw(impacts)
-                postings = writer.bytes
+                encodedPostings = writer.bytes
             }
-            var positions = ByteWriter()
-            for posting in list {
-                let values = analyses[Int(posting.document)].positions(of: Int(posting.local))
-                positions.varint(values.count)
-                var previous: Int32 = -1
-                for value in values {
-                    positions.varint(Int(value - previous - 1))
-                    previous = value
-                }
-            }
-            let counts = FacetCounts(documents: documentsOfTerm, limit: options.facetValues, tagCount: facets.tags.count,
-                                     entityCount: facets.entities.count, yearCount: facets.years.count, facets: facets.of)
-            let stem = collected.stems[id]
-            return TermRecord(stem: stem, forms: (forms[stem] ?? []).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) },
-                              documentFrequency: list.count, top: top, facets: counts, postings: postings, positions: positions.bytes)
+            let counts = FacetCounts(documents: documentsOfTerm, limit: options.facetValues, facets: facets)
+            return TermRecord(stem: postings.stems[stem],
+                              forms: postings.forms[stem].sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) },
+                              documentFrequency: frequency, top: top, facets: counts, postings: encodedPostings,
+                              positions: positions.bytes)
         }) ?? []
-        return BuiltIndex(options: options, documents: documents,
-                          fallbackExcerpts: zip(analyses, documents).map { $0.fallback.text(in: $1) },
-                          facets: facets, terms: terms)
+        let fallbackExcerpts = zip(postings.fallbacks, documents).map { $0.text(in: $1) }
+        clock.lap("weigh and encode terms")
+        return BuiltIndex(options: options, documents: documents, fallbackExcerpts: fallbackExcerpts,
+                          facets: facets, terms: terms, steps: clock.steps)
     }
 
     // MARK: Steps
 
-    /// Tokenizes and stems every document, a batch per task, each batch with its own stem cache.
-    private func analyze(_ documents: [SearchDocument]) -> ([DocumentAnalysis], [String: Set<String>]) {
-        let batchSize = max(16, documents.count / 64)
-        let batches = stride(from: 0, to: documents.count, by: batchSize).map { $0..<min(documents.count, $0 + batchSize) }
+    /// Tokenizes and stems every document: one analyzer per core, each reading a span of
+    /// consecutive documents in small batches (so each surface form is stemmed once per
+    /// core, and each batch is inverted while it fits in cache).
+    private func analyze(_ documents: [SearchDocument]) -> [(vocabulary: AnalyzerVocabulary, batches: [AnalyzedBatch])] {
         let radius = options.excerptRadius
-        let results = (try? batches.concurrentMap { range -> ([DocumentAnalysis], [String: String]) in
+        let spans = Self.chunks(documents.count, parts: ProcessInfo.processInfo.activeProcessorCount)
+        return (try? spans.concurrentMap { span -> (vocabulary: AnalyzerVocabulary, batches: [AnalyzedBatch]) in
             var analyzer = DocumentAnalyzer(radius: radius)
-            let analyses = range.map { analyzer.analyze(documents[$0]) }
-            return (analyses, analyzer.stems)
-        }) ?? []
-        var forms: [String: Set<String>] = [:]
-        for (_, stems) in results {
-            for (form, stem) in stems { forms[stem, default: []].insert(form) }
-        }
-        return (results.flatMap(\.0), forms)
-    }
-
-    /// One document's occurrence of a stem: which document, and its local term number there.
-    struct PostingReference: Sendable {
-        var document: Int32
-        var local: Int32
-    }
-
-    /// Every stem and its postings in document order.
-    private func collect(_ analyses: [DocumentAnalysis]) -> (stems: [String], lists: [[PostingReference]]) {
-        var ids: [String: Int] = [:]
-        var stems: [String] = []
-        var lists: [[PostingReference]] = []
-        for (document, analysis) in analyses.enumerated() {
-            for (local, stem) in analysis.stems.enumerated() {
-                let id: Int
-                if let known = ids[stem] {
-                    id = known
-                } else {
-                    id = stems.count
-                    ids[stem] = id
-                    stems.append(stem)
-                    lists.append([])
-                }
-                lists[id].append(PostingReference(document: Int32(document), local: Int32(local)))
+            var batches: [AnalyzedBatch] = []
+            for batch in Self.chunks(span.count, parts: max(1, span.count / Self.batchSize)) {
+                for index in batch { analyzer.analyze(documents[span.lowerBound + index]) }
+                batches.append(analyzer.finishBatch())
             }
-        }
-        return (stems, lists)
+            return (analyzer.vocabulary, batches)
+        }) ?? []
     }
 
-    private func averageLengths(_ analyses: [DocumentAnalysis]) -> [Double] {
-        SearchField.allCases.map { field in
-            let total = analyses.reduce(0) { $0 + Int($1.lengths[field.rawValue]) }
-            return total == 0 || analyses.isEmpty ? 1 : Double(total) / Double(analyses.count)
+    /// Documents per analysis batch: few enough that a batch's postings stay in cache
+    /// while it is inverted.
+    static let batchSize = 256
+
+    /// `0..<count` cut into about `parts` ranges of at least `minimum`.
+    static func chunks(_ count: Int, parts: Int, minimum: Int = 1) -> [Range<Int>] {
+        let size = max(minimum, (count + parts - 1) / parts)
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+}
+
+/// BM25F, over the fields of one posting: each field's frequency weighed and
+/// normalised by that field's length, then saturated once (k1, b from `IndexOptions`).
+private struct Weigher: Sendable {
+    let postings: CollectedPostings
+    let documentCount: Int
+    let averages: [Double]
+    let weights = SearchField.allCases.map(\.weight)
+
+    init(postings: CollectedPostings, documentCount: Int) {
+        self.postings = postings
+        self.documentCount = documentCount
+        let fieldCount = SearchField.allCases.count
+        averages = (0..<fieldCount).map { field in
+            var total = 0
+            for document in 0..<documentCount { total += Int(postings.lengths[document * fieldCount + field]) }
+            return total == 0 || documentCount == 0 ? 1 : Double(total) / Double(documentCount)
+        }
+    }
+
+    /// The inverse document frequency of `stem`, BM25's (never negative).
+    func idf(_ stem: Int) -> Double {
+        let frequency = Double(postings.documentFrequencies[stem])
+        return log(1 + (Double(documentCount) - frequency + 0.5) / (frequency + 0.5))
+    }
+
+    /// The weight of entry `entry` of `run`, whose stem has inverse document frequency `idf`.
+    func weight(_ run: CollectedPostings.Run, _ entry: Int, idf: Double) -> Double {
+        let fieldCount = weights.count
+        let document = Int(run.documentBase + run.batch.documents[entry])
+        var weighted = 0.0
+        for field in 0..<fieldCount {
+            let occurrences = run.batch.frequencies[entry * fieldCount + field]
+            guard occurrences > 0 else { continue }
+            let normalised = 1 - IndexOptions.b + IndexOptions.b * Double(postings.lengths[document * fieldCount + field]) / averages[field]
+            weighted += weights[field] * Double(occurrences) / normalised
+        }
+        return idf * weighted * (IndexOptions.k1 + 1) / (weighted + IndexOptions.k1)
+    }
+}
+
+/// The best `capacity` of a stream of (index, impact), offered in index order: highest
+/// impact first, the lower index among equals. A sorted array: capacity is ten.
+private struct TopSelection {
+    let capacity: Int
+    private(set) var indices: [Int] = []
+    private var impacts: [UInt8] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        indices.reserveCapacity(capacity + 1)
+        impacts.reserveCapacity(capacity + 1)
+    }
+
+    mutating func offer(_ index: Int, impact: UInt8) {
+        if indices.count == capacity, let last = impacts.last, impact <= last { return }
+        var place = impacts.count
+        while place > 0, impacts[place - 1] < impact { place -= 1 }
+        impacts.insert(impact, at: place)
+        indices.insert(index, at: place)
+        if indices.count > capacity {
+            impacts.removeLast()
+            indices.removeLast()
         }
     }
 }
@@ -176,4 +228,24 @@ public struct BuiltIndex: Sendable {
     let facets: DocumentFacets
     /// Sorted by the stem's UTF-8 bytes.
     let terms: [TermRecord]
+    /// How long each step of building took, for `build --timings`.
+    public let steps: [IndexBuildStep]
+}
+
+/// One step of building an index and how long it took.
+public struct IndexBuildStep: Sendable, Equatable {
+    public var name: String
+    public var seconds: Double
+}
+
+/// Times the steps of an index build.
+struct IndexBuildClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var steps: [IndexBuildStep] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        steps.append(IndexBuildStep(name: name, seconds: Double(now - last) / 1e9))
+        last = now
+    }
 }

