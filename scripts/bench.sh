@@ -443,7 +443,7 @@ EOF
 search_step() {
   local n="$1" run="$2" label="$3" suffix step wall
   case "$label" in broadsheet_build) suffix="" ;; broadsheet_site_build) suffix=_site ;; *) suffix=_nolinks ;; esac
-  step="$(sed -n 's/^ *\([0-9][0-9.]*\) s  build search index$/\1/p' "$WORK/$label.$n.$run.log" | head -1)"
+  step="$(sed -n 's/^ *\([0-9][0-9.]*\) s  build search index\(  (cpu .*)\)\{0,1\}$/\1/p' "$WORK/$label.$n.$run.log" | head -1)"
   if [ -z "$step" ]; then
     note "  no 'build search index' line in the --timings output of $label (run $run): its search step is not measured"
     return 0

@@ -45,9 +45,12 @@ public struct BuildReport: Sendable {
 
     /// One named step of the build and its duration; a step with `depth` 1 is a part of
     /// the step of depth 0 before it (so the top-level steps add up to the whole build).
+    /// `processorSeconds` is the CPU time the whole process spent in it (all threads, user
+    /// and system): against `seconds` it shows how well the step uses every core.
     public struct Stage: Sendable {
         public var name: String
         public var seconds: Double
+        public var processorSeconds: Double
         public var depth = 0
     }
 

@@ -137,7 +137,7 @@ public struct SiteBuilder: Sendable {
         let documents = SearchDocuments.make(archive)
         clock.lap("plain text of issues")
         let built = IndexBuilder().build(documents, things: SearchDocuments.namedThings(archive))
-        clock.record(built.steps.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds) })
+        clock.record(built.steps.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, processorSeconds: $0.processorSeconds) })
         let files = IndexWriter().files(for: built)
         clock.lap("lay out and compress files")
         _ = try files.concurrentMap { file in try output.write(file.contents, to: SitePath.searchIndexFile(file.name).outputFile) }
@@ -200,23 +200,26 @@ final class ProgressCounter: @unchecked Sendable {
 struct StageClock {
     private let start = Date()
     private var last = Date()
+    private var lastProcessor = ProcessorTime.seconds()
     private(set) var stages: [BuildReport.Stage] = []
 
     mutating func lap(_ name: String) {
-        let now = Date()
-        stages.append(BuildReport.Stage(name: name, seconds: now.timeIntervalSince(last)))
+        let now = Date(), processor = ProcessorTime.seconds()
+        stages.append(BuildReport.Stage(name: name, seconds: now.timeIntervalSince(last), processorSeconds: processor - lastProcessor))
         last = now
+        lastProcessor = processor
     }
 
     /// Adds the parts of the step just timed (shown indented beneath it).
     mutating func detail(_ parts: [BuildReport.Stage]) {
-        stages += parts.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, depth: $0.depth + 1) }
+        stages += parts.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, processorSeconds: $0.processorSeconds, depth: $0.depth + 1) }
     }
 
     /// Adds steps timed elsewhere, just now, as this clock's own; the next starts from now.
     mutating func record(_ timed: [BuildReport.Stage]) {
         stages += timed
         last = Date()
+        lastProcessor = ProcessorTime.seconds()
     }
 
     var total: Double { Date().timeIntervalSince(start) }

@@ -66,7 +66,8 @@ struct BuildCommand: ParsableCommand {
             if timings {
                 for stage in report.stages {
                     let indent = String(repeating: "    ", count: stage.depth)
-                    FileHandle.standardError.write(Data(String(format: "%@%8.3f s  %@\n", indent, stage.seconds, stage.name).utf8))
+                    let line = String(format: "%@%8.3f s  %@  (cpu %.2f s)\n", indent, stage.seconds, stage.name, stage.processorSeconds)
+                    FileHandle.standardError.write(Data(line.utf8))
                 }
             }
             print(report.summaryLine)

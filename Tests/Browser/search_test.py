@@ -56,6 +56,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+# Issues that all hold "okapi", more than the ten results the page shows at first.
+PAGED_ISSUES = 14
+
 
 class SearchPageTests(unittest.TestCase):
     @classmethod
@@ -66,6 +69,10 @@ class SearchPageTests(unittest.TestCase):
         shutil.copytree(REPO / "content", root / "content")
         shutil.copytree(REPO / "templates", root / "templates")
         (root / "content/issues/2024-01-15-hostile.md").write_text(HOSTILE, encoding="utf-8")
+        for number in range(1, PAGED_ISSUES + 1):  # more issues with one word than a page shows
+            (root / f"content/issues/2023-06-{number:02d}-okapi-{number}.md").write_text(
+                f"---\ntitle: Okapi notes {number}\ndate: 2023-06-{number:02d}\n---\n\n"
+                + "The okapi census. " * number + "\n", encoding="utf-8")
         cls.offline = cls.work / "offline"
         cls.served = cls.work / "served"
         build(root, cls.offline, offline=True)
@@ -198,6 +205,27 @@ class SearchPageTests(unittest.TestCase):
         target = second.get_attribute("href")
         second.send_keys(Keys.ENTER)
         self.wait(lambda d: d.current_url == target)
+
+    def test_show_more_results(self):
+        d = self.driver
+        d.get(self.search_page(False))
+        self.type_query("okapi")
+        self.wait_for_status(f"{PAGED_ISSUES} issues match")
+        self.assertEqual(len(self.results()), 10, "the first page shows ten")
+        more = d.find_element(By.CSS_SELECTOR, "#search-results .search-more-button")
+        tenth = self.results()[9].find_element(By.CSS_SELECTOR, ".search-result-title").get_attribute("href")
+        d.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", more)
+        more.click()
+        self.wait(lambda d: len(self.results()) == PAGED_ISSUES)
+        self.assertEqual(self.results()[9].find_element(By.CSS_SELECTOR, ".search-result-title").get_attribute("href"), tenth,
+                         "the first ten stay in place")
+        self.assertEqual(d.find_elements(By.CSS_SELECTOR, "#search-results .search-more-button"), [],
+                         "no button once every match is shown")
+        self.assertEqual(d.switch_to.active_element.get_attribute("href"),
+                         self.results()[10].find_element(By.CSS_SELECTOR, ".search-result-title").get_attribute("href"),
+                         "focus moves to the first new result")
+        self.type_query("okapi census")
+        self.wait(lambda d: len(self.results()) == 10)
 
     def test_live_region_and_label(self):
         d = self.driver

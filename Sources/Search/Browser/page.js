@@ -21,6 +21,10 @@
   const list = doc.getElementById("search-results");
   const facetsPanel = doc.getElementById("search-facets");
   const DEBOUNCE = 120;
+  // Results per page. Ten is what the index stores with each word (its best documents
+  // and their excerpts), so a one-word query's first page reads one term shard and no
+  // postings; "Show more" asks for ten more.
+  const PAGE = 10;
   const Search = root.BroadsheetSearch;
   const Tokenizer = root.BroadsheetTokenizer;
 
@@ -29,6 +33,8 @@
   let shownQuery = null;
   let lastPush = 0;
   let generation = 0;
+  let limit = PAGE;
+  let lastRun = null;
 
   function engine() {
     if (!enginePromise) enginePromise = Search.open(Search.scriptLoader(siteRoot + "search/index/"));
@@ -157,6 +163,22 @@
       }
       list.appendChild(item);
     }
+    if (results.hits.length < results.total) {
+      const item = element("li", "search-more");
+      const at = links().length;
+      const more = element("button", "search-more-button", "Show more results");
+      more.type = "button";
+      more.addEventListener("click", () => {
+        limit += PAGE;
+        shownQuery = null;
+        run(false).then(() => {
+          const all = links();
+          if (all[at]) all[at].focus();  // the first of the new results
+        });
+      });
+      item.appendChild(more);
+      list.appendChild(item);
+    }
     let message = results.total === 0 ? "No issues match “" + query.trim() + "”." :
       plural(results.total, "issue matches", "issues match") + (results.hits.length < results.total ? "; showing the best " + results.hits.length + "." : ".");
     status.replaceChildren(doc.createTextNode(message));
@@ -181,6 +203,8 @@
   async function run(push) {
     const query = box.value;
     if (query === shownQuery) return;
+    if (query !== lastRun) limit = PAGE;
+    lastRun = query;
     const mine = ++generation;
     remember(query.trim(), push);
     if (query.trim() === "") {
@@ -191,7 +215,7 @@
       return;
     }
     try {
-      const results = await (await engine()).search(query, { limit: 20 });
+      const results = await (await engine()).search(query, { limit });
       if (mine !== generation) return;  // a newer query is on its way
       shownQuery = query;
       renderResults(results, query);

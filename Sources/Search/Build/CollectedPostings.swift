@@ -21,11 +21,17 @@ struct CollectedPostings: Sendable {
     /// Each document's fallback excerpt window.
     let fallbacks: [TextWindow]
 
-    /// One batch's postings of one stem: entries `range` of `batch`.
-    struct Run {
-        let batch: AnalyzedBatch
-        let documentBase: Int32
-        let range: Range<Int>
+    /// One posting as the term pass reads it: where it is, and views of its batch's
+    /// arrays (valid only inside `forEachPosting`).
+    struct Posting {
+        /// The document's id in the whole index.
+        let document: Int
+        let batch: Int
+        let entry: Int
+        /// Occurrences per field, `SearchField.allCases.count` of them.
+        let frequencies: UnsafeBufferPointer<UInt16>
+        /// Token positions, ascending.
+        let positions: UnsafeBufferPointer<Int32>
     }
 
     /// Joins what each analyzer read: its vocabulary and its batches, which hold
@@ -73,12 +79,33 @@ struct CollectedPostings: Sendable {
         fallbacks = batches.flatMap(\.fallbacks)
     }
 
-    /// Where `stem`'s postings are, batch by batch (so in document order).
-    func runs(of stem: Int) -> [Run] {
-        batches.indices.compactMap { number in
+    /// Calls `body` with each posting of `stem`, in document order (batch by batch).
+    ///
+    /// The term pass reads every posting of the archive twice through this, so it hands
+    /// out views into the batches' arrays rather than copies: reading a batch's arrays
+    /// one element at a time cost more in reference counting than in reading.
+    func forEachPosting(of stem: Int, _ body: (Posting) -> Void) {
+        let fieldCount = SearchField.allCases.count
+        for number in batches.indices {
             let local = batchStems[number][stem]
-            guard local >= 0, !batches[number].entries(of: Int(local)).isEmpty else { return nil }
-            return Run(batch: batches[number], documentBase: documentBases[number], range: batches[number].entries(of: Int(local)))
+            guard local >= 0 else { continue }
+            let range = batches[number].entries(of: Int(local))
+            guard !range.isEmpty else { continue }
+            let base = Int(documentBases[number])
+            batches[number].documents.withUnsafeBufferPointer { documents in
+                batches[number].frequencies.withUnsafeBufferPointer { frequencies in
+                    batches[number].positionStarts.withUnsafeBufferPointer { starts in
+                        batches[number].positions.withUnsafeBufferPointer { positions in
+                            for entry in range {
+                                let first = Int(starts[entry]), end = Int(starts[entry + 1])
+                                body(Posting(document: base + Int(documents[entry]), batch: number, entry: entry,
+                                             frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
+                                             positions: UnsafeBufferPointer(rebasing: positions[first..<end])))
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

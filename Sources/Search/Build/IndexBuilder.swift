@@ -33,9 +33,7 @@ public struct IndexBuilder: Sendable {
             var highest = 0.0
             for stem in range {
                 let idf = weigher.idf(stem)
-                for run in postings.runs(of: stem) {
-                    for entry in run.range { highest = max(highest, weigher.weight(run, entry, idf: idf)) }
-                }
+                postings.forEachPosting(of: stem) { highest = max(highest, weigher.weight($0, idf: idf)) }
             }
             return highest
         }) ?? []).max() ?? 0
@@ -45,7 +43,6 @@ public struct IndexBuilder: Sendable {
         let keys = postings.stems.map { Array($0.utf8) }
         let order = postings.stems.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         let terms: [TermRecord] = (try? order.concurrentMap { stem -> TermRecord in
-            let runs = postings.runs(of: stem)
             let frequency = postings.documentFrequencies[stem]
             let idf = weigher.idf(stem)
             var impacts = [UInt8]()
@@ -53,31 +50,27 @@ public struct IndexBuilder: Sendable {
             var documentsOfTerm = [Int]()
             documentsOfTerm.reserveCapacity(frequency)
             var best = TopSelection(capacity: options.topCount)
-            var places: [(run: Int, entry: Int)] = []
+            var places: [(batch: Int, entry: Int)] = []
             places.reserveCapacity(frequency)
             var positions = ByteWriter()
-            for (number, run) in runs.enumerated() {
-                let batch = run.batch
-                for entry in run.range {
-                    let impact = UInt8(max(1, min(255, (weigher.weight(run, entry, idf: idf) * scale).rounded())))
-                    best.offer(impacts.count, impact: impact)
-                    impacts.append(impact)
-                    documentsOfTerm.append(Int(run.documentBase + batch.documents[entry]))
-                    places.append((number, entry))
-                    let start = Int(batch.positionStarts[entry]), end = Int(batch.positionStarts[entry + 1])
-                    positions.varint(end - start)
-                    var previous: Int32 = -1
-                    for value in batch.positions[start..<end] {
-                        positions.varint(Int(value - previous - 1))
-                        previous = value
-                    }
+            postings.forEachPosting(of: stem) { posting in
+                let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
+                best.offer(impacts.count, impact: impact)
+                impacts.append(impact)
+                documentsOfTerm.append(posting.document)
+                places.append((posting.batch, posting.entry))
+                positions.varint(posting.positions.count)
+                var previous: Int32 = -1
+                for value in posting.positions {
+                    positions.varint(Int(value - previous - 1))
+                    previous = value
                 }
             }
             let top = best.indices.map { index -> TopHit in
                 let place = places[index]
                 let document = documentsOfTerm[index]
                 return TopHit(document: document, impact: impacts[index],
-                              excerpt: runs[place.run].batch.windows[place.entry].text(in: documents[document]))
+                              excerpt: postings.batches[place.batch].windows[place.entry].text(in: documents[document]))
             }
             var encodedPostings: [UInt8]?
             if frequency > options.topCount {
@@ -133,38 +126,48 @@ public struct IndexBuilder: Sendable {
 /// BM25F, over the fields of one posting: each field's frequency weighed and
 /// normalised by that field's length, then saturated once (k1, b from `IndexOptions`).
 private struct Weigher: Sendable {
-    let postings: CollectedPostings
+    let documentFrequencies: [Int]
     let documentCount: Int
-    let averages: [Double]
-    let weights = SearchField.allCases.map(\.weight)
+    /// Per document and field (`SearchField.allCases.count` values a document), the
+    /// field's weight over its length normalisation: what one occurrence there is worth
+    /// before saturation. Worked out once here rather than for each of millions of postings.
+    let fieldScales: [Double]
 
     init(postings: CollectedPostings, documentCount: Int) {
-        self.postings = postings
+        documentFrequencies = postings.documentFrequencies
         self.documentCount = documentCount
-        let fieldCount = SearchField.allCases.count
-        averages = (0..<fieldCount).map { field in
+        let weights = SearchField.allCases.map(\.weight)
+        let fieldCount = weights.count
+        let averages = (0..<fieldCount).map { field in
             var total = 0
             for document in 0..<documentCount { total += Int(postings.lengths[document * fieldCount + field]) }
             return total == 0 || documentCount == 0 ? 1 : Double(total) / Double(documentCount)
         }
+        var scales = [Double](repeating: 0, count: documentCount * fieldCount)
+        for document in 0..<documentCount {
+            for field in 0..<fieldCount {
+                let length = Double(postings.lengths[document * fieldCount + field])
+                scales[document * fieldCount + field] = weights[field] / (1 - IndexOptions.b + IndexOptions.b * length / averages[field])
+            }
+        }
+        fieldScales = scales
     }
 
     /// The inverse document frequency of `stem`, BM25's (never negative).
     func idf(_ stem: Int) -> Double {
-        let frequency = Double(postings.documentFrequencies[stem])
+        let frequency = Double(documentFrequencies[stem])
         return log(1 + (Double(documentCount) - frequency + 0.5) / (frequency + 0.5))
     }
 
-    /// The weight of entry `entry` of `run`, whose stem has inverse document frequency `idf`.
-    func weight(_ run: CollectedPostings.Run, _ entry: Int, idf: Double) -> Double {
-        let fieldCount = weights.count
-        let document = Int(run.documentBase + run.batch.documents[entry])
+    /// The weight of `posting`, whose stem has inverse document frequency `idf`.
+    func weight(_ posting: CollectedPostings.Posting, idf: Double) -> Double {
+        let fieldCount = posting.frequencies.count
+        let base = posting.document * fieldCount
         var weighted = 0.0
         for field in 0..<fieldCount {
-            let occurrences = run.batch.frequencies[entry * fieldCount + field]
+            let occurrences = posting.frequencies[field]
             guard occurrences > 0 else { continue }
-            let normalised = 1 - IndexOptions.b + IndexOptions.b * Double(postings.lengths[document * fieldCount + field]) / averages[field]
-            weighted += weights[field] * Double(occurrences) / normalised
+            weighted += Double(occurrences) * fieldScales[base + field]
         }
         return idf * weighted * (IndexOptions.k1 + 1) / (weighted + IndexOptions.k1)
     }
@@ -236,16 +239,20 @@ public struct BuiltIndex: Sendable {
 public struct IndexBuildStep: Sendable, Equatable {
     public var name: String
     public var seconds: Double
+    /// CPU time of the whole process during the step, every thread.
+    public var processorSeconds: Double
 }
 
 /// Times the steps of an index build.
 struct IndexBuildClock {
     private var last = DispatchTime.now().uptimeNanoseconds
+    private var lastProcessor = ProcessorTime.seconds()
     private(set) var steps: [IndexBuildStep] = []
 
     mutating func lap(_ name: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        steps.append(IndexBuildStep(name: name, seconds: Double(now - last) / 1e9))
+        let now = DispatchTime.now().uptimeNanoseconds, processor = ProcessorTime.seconds()
+        steps.append(IndexBuildStep(name: name, seconds: Double(now - last) / 1e9, processorSeconds: processor - lastProcessor))
         last = now
+        lastProcessor = processor
     }
 }

@@ -6,18 +6,40 @@ import CZlib
 /// truncated file fails to inflate instead of decoding into wrong results. Browsers
 /// and node read it with `DecompressionStream("deflate")`, which works from `file://`.
 enum Deflate {
-    /// `bytes` compressed at `level`: 9, the smallest, by default (the build compresses
-    /// once; readers inflate often).
-    static func compress(_ bytes: [UInt8], level: Int32 = 9) -> [UInt8] {
-        var length = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(length))
-        let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), level)
+    /// How hard to look for repeats: what a kind of payload is worth spending on.
+    enum Effort: Sendable {
+        /// Huffman codes alone, no search for repeats (zlib's `Z_HUFFMAN_ONLY`): for varints
+        /// that hardly repeat, most of what deflate saves at a fraction of its time.
+        case huffmanOnly
+        /// A zlib level, 1 (fastest) to 9 (smallest).
+        case level(Int32)
+    }
+
+    /// `bytes` compressed at `effort`: level 9, the smallest, by default (the build
+    /// compresses once; readers inflate often).
+    static func compress(_ bytes: [UInt8], effort: Effort = .level(9)) -> [UInt8] {
+        let (level, strategy): (Int32, Int32) = switch effort {
+        case .huffmanOnly: (1, Z_HUFFMAN_ONLY)
+        case .level(let level): (level, Z_DEFAULT_STRATEGY)
+        }
+        var stream = z_stream()
+        let started = deflateInit2_(&stream, level, Z_DEFLATED, MAX_WBITS, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        precondition(started == Z_OK, "zlib deflateInit2 failed: \(started)")
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
+        var input = bytes
+        let written = output.withUnsafeMutableBufferPointer { out in
+            input.withUnsafeMutableBufferPointer { source -> Int in
+                stream.next_in = source.baseAddress
+                stream.avail_in = uInt(source.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                let status = deflate(&stream, Z_FINISH)
+                precondition(status == Z_STREAM_END, "zlib deflate failed: \(status)")
+                return out.count - Int(stream.avail_out)
             }
         }
-        precondition(status == Z_OK, "zlib compress2 failed: \(status)")
-        output.removeSubrange(Int(length)...)
+        output.removeSubrange(written...)
         return output
     }
 
