@@ -132,3 +132,39 @@ struct SearchEngineTests {
         #expect(!check("nvidia", "nivdai"))
     }
 }
+
+/// With two words or more, a document with a word as typed outranks one that has the
+/// word's stem only in another form.
+@Suite("Typed forms")
+struct TypedFormTests {
+    static let engine: SearchEngine = {
+        let documents = [
+            SearchDocument(fields: [.body: "The cluster runs hot. Cooling matters here."], date: "2026-01-02", url: "runs/"),
+            SearchDocument(fields: [.body: "The cluster running hot. Cooling matters here."], date: "2026-01-01", url: "running/"),
+        ]
+        let files = IndexWriter().files(for: IndexBuilder().build(documents))
+        return SearchEngine(index: try! StoredIndex(source: MemoryIndexSource(files)))
+    }()
+
+    @Test func theDocumentWithTheTypedFormComesFirst() throws {
+        #expect(try Self.engine.search("running cooling ").hits.map(\.url) == ["running/", "runs/"])
+        #expect(try Self.engine.search("runs cooling ").hits.map(\.url) == ["runs/", "running/"])
+    }
+
+    @Test func theOtherFormCountsForInexactWeight() throws {
+        let hits = try Self.engine.search("running cooling ").hits
+        // Both documents have the same lengths and the words at the same places, so the
+        // same impacts and the same proximity bonus; only `run` is discounted in the second.
+        let run = try Self.engine.search("running").hits[0].score
+        let cooling = try Self.engine.search("cooling").hits[0].score
+        let proximity = hits[0].score / (run + cooling)
+        #expect(proximity > 1)
+        #expect(abs(hits[1].score - (SearchEngine.inexactWeight * run + cooling) * proximity) < 1e-9)
+    }
+
+    @Test func oneWordIsRankedByImpactAlone() throws {
+        let hits = try Self.engine.search("running").hits
+        #expect(hits.count == 2)
+        #expect(hits[0].score == hits[1].score, "no discount for a single word")
+    }
+}

@@ -91,3 +91,44 @@ struct StoredIndexDamageTests {
         return Array(text[start..<(text.count - 4)])
     }
 }
+
+/// The form masks in a positions blob (which of a stem's forms a document has) must name
+/// forms the stem has.
+@Suite("Damaged form masks")
+struct FormMaskDamageTests {
+    static let documents = [
+        SearchDocument(fields: [.body: "The cluster is running hot again."], date: "2026-01-02", url: "a/"),
+        SearchDocument(fields: [.body: "The cluster runs hot again."], date: "2026-01-01", url: "b/"),
+    ]
+
+    /// The index with the last byte of the positions blob of `run` (the second document's
+    /// form mask, one byte) set to `mask`.
+    func index(withLastMask mask: UInt8) throws -> StoredIndex {
+        let files = IndexWriter().files(for: IndexBuilder().build(Self.documents))
+        let reference = try #require(try StoredIndex(source: MemoryIndexSource(files)).entry("run")).positions
+        let name = IndexWriter.name("positions", reference.file)
+        var changed = files
+        let place = try #require(changed.firstIndex { $0.name == name })
+        var payload = try IndexFile.unwrap(changed[place].contents, name: name, kind: .positions)
+        #expect(payload[reference.offset + reference.length - 1] == 0b10, "runs: the second form of [running, runs]")
+        payload[reference.offset + reference.length - 1] = mask
+        changed[place].contents = IndexFile.wrap(name: name, kind: .positions, payload: payload)
+        return try StoredIndex(source: MemoryIndexSource(changed))
+    }
+
+    @Test func aGoodMaskIsRead() throws {
+        let index = try index(withLastMask: 0b10)
+        let positions = try index.positions(try #require(try index.entry("run")))
+        #expect(positions.formMasks == [0b01, 0b10])
+    }
+
+    @Test(arguments: [UInt8(0), 0b100, 0x7F])
+    func aMaskForNoFormOrOneTheStemLacksIsRefused(mask: UInt8) throws {
+        let engine = SearchEngine(index: try index(withLastMask: mask))
+        #expect {
+            _ = try engine.search("running hot ")
+        } throws: { error in
+            "\(error)".contains("the positions of 'run' name a form it does not have")
+        }
+    }
+}

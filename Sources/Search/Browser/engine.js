@@ -24,13 +24,15 @@
   const Query = inNode ? require("./query.js") : root.BroadsheetQuery;
 
   const KIND = { manifest: 1, terms: 2, postings: 3, positions: 4, documents: 5, excerpts: 6, facets: 7 };
-  const VERSION = 1;
+  const VERSION = 2;
   const PREFIX_WEIGHT = 0.8;
   const TYPO_WEIGHT = 0.5;
   const RARE_DOCUMENT_FREQUENCY = 2;
   const TYPO_MINIMUM_LENGTH = 5;
   const PREFIX_MINIMUM_LENGTH = 3;
   const PREFIX_EXPANSIONS = 20;
+  const INEXACT_WEIGHT = 0.5;
+  const MASKED_FORMS = 31;
   const KEY_LENGTH = 3;
   const encoder = new TextEncoder();
 
@@ -314,10 +316,16 @@
       return ids.map((document, i) => ({ document, impact: impacts[i] }));
     }
 
-    /** Each document's positions for the entry's stem, in id order. */
+    /**
+     * Each document's positions for the entry's stem, in id order, and when the stem has
+     * more than one form, which of them each document has: `{lists, formMasks}`.
+     */
     async positions(entry) {
       const reader = Codec.reader(await this.blob("positions", KIND.positions, entry.positions));
-      const result = [];
+      const hasForms = entry.forms.length > 1;
+      const maskLimit = 2 ** Math.min(entry.forms.length, MASKED_FORMS);
+      const lists = [];
+      const formMasks = [];
       for (let d = 0; d < entry.documentFrequency; d++) {
         const list = [];
         let previous = -1;
@@ -326,10 +334,17 @@
           if (previous > 2147483647) throw damaged("a position of '" + entry.stem + "' is out of range");
           list.push(previous);
         }
-        result.push(list);
+        lists.push(list);
+        if (hasForms) {
+          const mask = reader.varint();
+          if (mask >= maskLimit || (mask === 0 && entry.forms.length <= MASKED_FORMS)) {
+            throw damaged("the positions of '" + entry.stem + "' name a form it does not have");
+          }
+          formMasks.push(mask);
+        }
       }
       if (!reader.atEnd) throw damaged("the positions of '" + entry.stem + "' are damaged");
-      return result;
+      return { lists, formMasks };
     }
 
     async chunk(kind, fileKind, id, size, decode) {
@@ -488,14 +503,19 @@
         }
       } else {
         let candidates;
+        const cache = new Map();  // each stem's positions, decoded once for this query
         if (groups.length === 0) {
           candidates = new Map();
           for (let d = 0; d < manifest.documentCount; d++) candidates.set(d, 0);
         } else {
-          candidates = await this.matching(groups[0]);
-          for (const group of groups.slice(1)) {
+          const discounts = groups.map(() => null);
+          if (groups.length > 1) {
+            for (let n = 0; n < query.terms.length; n++) discounts[n] = await this.inexactDiscount(query.terms[n], groups[n], cache);
+          }
+          candidates = await this.matching(groups[0], discounts[0]);
+          for (let n = 1; n < groups.length; n++) {
             if (candidates.size === 0) break;
-            const next = await this.matching(group);
+            const next = await this.matching(groups[n], discounts[n]);
             const merged = new Map();
             for (const [document, score] of candidates) if (next.has(document)) merged.set(document, score + next.get(document));
             candidates = merged;
@@ -503,7 +523,7 @@
         }
         for (const phrase of phrases) {
           if (candidates.size === 0) break;
-          const found = await this.documentsWithPhrase(phrase);
+          const found = await this.documentsWithPhrase(phrase, cache);
           for (const document of Array.from(candidates.keys())) if (!found.has(document)) candidates.delete(document);
         }
         const excluded = new Set();
@@ -517,7 +537,7 @@
             const entry = await index.entry(stemOf(word));
             if (entry) entries.push(entry);
           }
-          if (entries.length === phrase.length) for (const document of await this.documentsWithPhrase(entries)) excluded.add(document);
+          if (entries.length === phrase.length) for (const document of await this.documentsWithPhrase(entries, cache)) excluded.add(document);
         }
         for (const document of excluded) candidates.delete(document);
         if (hasFilters) {
@@ -527,7 +547,7 @@
           }
         }
         if (groups.length > 1) {
-          const bonuses = await this.proximityBonuses(groups, Array.from(candidates.keys()));
+          const bonuses = await this.proximityBonuses(groups, Array.from(candidates.keys()), cache);
           for (const [document, bonus] of bonuses) candidates.set(document, candidates.get(document) * bonus);
         }
         scored = Array.from(candidates, ([document, score]) => ({ document, score }));
@@ -621,30 +641,58 @@
       return found;
     }
 
-    /** Every document with any of the group's stems: the best weighted impact. */
-    async matching(group) {
+    /**
+     * Every document with any of the group's stems: the best weighted impact, the
+     * discount's stem counting INEXACT_WEIGHT of it in the discount's documents.
+     */
+    async matching(group, discount) {
       const best = new Map();
       for (const expansion of group) {
+        const discounted = discount && expansion.stem === discount.stem ? discount.documents : null;
         for (const posting of await this.index.postings(expansion.entry)) {
-          const value = expansion.weight * posting.impact;
+          let value = expansion.weight * posting.impact;
+          if (discounted !== null && discounted.has(posting.document)) value *= INEXACT_WEIGHT;
           if (!best.has(posting.document) || best.get(posting.document) < value) best.set(posting.document, value);
         }
       }
       return best;
     }
 
-    async positionMap(entry) {
-      const postings = await this.index.postings(entry);
-      const positions = await this.index.positions(entry);
-      if (postings.length !== positions.length) throw damaged("the positions of '" + entry.stem + "' do not match its postings");
-      const map = new Map();
-      postings.forEach((posting, i) => map.set(posting.document, positions[i]));
-      return map;
+    /**
+     * The word's own stem and the documents that have it only in forms other than the
+     * one typed, or null when they cannot be told apart (one form, the typed form not in
+     * the archive, or past the forms a mask holds).
+     */
+    async inexactDiscount(term, group, cache) {
+      const own = stemOf(term.text);
+      const expansion = group.find((candidate) => candidate.stem === own);
+      if (!expansion || expansion.entry.forms.length < 2) return null;
+      const place = expansion.entry.forms.indexOf(term.text);
+      if (place < 0 || place >= MASKED_FORMS) return null;
+      const stored = await this.stemPositions(expansion.entry, cache);
+      const documents = new Set();
+      stored.documents.forEach((document, i) => {
+        if (Math.floor(stored.formMasks[i] / 2 ** place) % 2 === 0) documents.add(document);
+      });
+      return { stem: own, documents };
     }
 
-    async documentsWithPhrase(entries) {
+    /** One stem's positions by document and its documents' form masks, decoded once a query. */
+    async stemPositions(entry, cache) {
+      if (cache.has(entry.stem)) return cache.get(entry.stem);
+      const postings = await this.index.postings(entry);
+      const positions = await this.index.positions(entry);
+      if (postings.length !== positions.lists.length) throw damaged("the positions of '" + entry.stem + "' do not match its postings");
+      const byDocument = new Map();
+      postings.forEach((posting, i) => byDocument.set(posting.document, positions.lists[i]));
+      const stored = { documents: postings.map((posting) => posting.document), byDocument, formMasks: positions.formMasks };
+      cache.set(entry.stem, stored);
+      return stored;
+    }
+
+    async documentsWithPhrase(entries, cache) {
       const maps = [];
-      for (const entry of entries) maps.push(await this.positionMap(entry));
+      for (const entry of entries) maps.push((await this.stemPositions(entry, cache)).byDocument);
       const found = new Set();
       for (const [document, starts] of maps[0]) {
         const sets = maps.slice(1).map((map) => (map.has(document) ? new Set(map.get(document)) : null));
@@ -654,11 +702,11 @@
       return found;
     }
 
-    async proximityBonuses(groups, documents) {
+    async proximityBonuses(groups, documents, cache) {
       const maps = [];
       for (const group of groups) {
         const lists = [];
-        for (const expansion of group) lists.push(await this.positionMap(expansion.entry));
+        for (const expansion of group) lists.push((await this.stemPositions(expansion.entry, cache)).byDocument);
         maps.push(lists);
       }
       const bonuses = new Map();

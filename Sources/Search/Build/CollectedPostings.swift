@@ -7,8 +7,9 @@
 struct CollectedPostings: Sendable {
     /// Every stem, numbered in order of first appearance.
     let stems: [String]
-    /// The surface forms of each stem.
-    let forms: [Set<String>]
+    /// The surface forms of each stem, sorted by bytes: a form's place here is its bit
+    /// in a posting's form mask.
+    let forms: [[String]]
     /// Documents holding each stem.
     let documentFrequencies: [Int]
     let batches: [AnalyzedBatch]
@@ -16,6 +17,12 @@ struct CollectedPostings: Sendable {
     let documentBases: [Int32]
     /// For each batch, each stem's number in its analyzer's vocabulary, or -1.
     let batchStems: [[Int32]]
+    /// Each batch's analyzer.
+    let batchAnalyzers: [Int]
+    /// Per analyzer, where each of its stems' forms start in `formPlaces` (one extra at the end).
+    let formStarts: [[Int32]]
+    /// Per analyzer, its forms stem by stem in rank order: each one's place in `forms`.
+    let formPlaces: [[Int32]]
     /// Tokens per field, `SearchField.allCases.count` values per document.
     let lengths: [Int32]
     /// Each document's fallback excerpt window.
@@ -32,6 +39,9 @@ struct CollectedPostings: Sendable {
         let frequencies: UnsafeBufferPointer<UInt16>
         /// Token positions, ascending.
         let positions: UnsafeBufferPointer<Int32>
+        /// Which of the stem's `forms` the document has (bit i for forms[i], i < 31);
+        /// 0 when the stem has one form.
+        let formMask: UInt32
     }
 
     /// Joins what each analyzer read: its vocabulary and its batches, which hold
@@ -53,16 +63,36 @@ struct CollectedPostings: Sendable {
             for (form, stem) in vocabulary.forms { forms[Int(global[Int(stem)])].insert(form) }
             globalOfAnalyzer.append(global)
         }
+        let sortedForms = forms.map { $0.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+        var placeOfForm: [String: Int32] = [:]
+        for list in sortedForms { for (place, form) in list.enumerated() { placeOfForm[form] = Int32(place) } }
+        var formStarts: [[Int32]] = []
+        var formPlaces: [[Int32]] = []
+        for (vocabulary, _) in analyzed {
+            var starts = [Int32](repeating: 0, count: vocabulary.stems.count + 1)
+            for (_, stem) in vocabulary.forms { starts[Int(stem) + 1] += 1 }
+            for stem in vocabulary.stems.indices { starts[stem + 1] += starts[stem] }
+            var next = starts
+            var places = [Int32](repeating: 0, count: vocabulary.forms.count)
+            for (form, stem) in vocabulary.forms {
+                places[Int(next[Int(stem)])] = placeOfForm[form]!
+                next[Int(stem)] += 1
+            }
+            formStarts.append(starts)
+            formPlaces.append(places)
+        }
         var frequencies = [Int](repeating: 0, count: stems.count)
         var batches: [AnalyzedBatch] = []
         var batchStems: [[Int32]] = []
-        for ((_, analyzerBatches), global) in zip(analyzed, globalOfAnalyzer) {
+        var batchAnalyzers: [Int] = []
+        for (analyzer, ((_, analyzerBatches), global)) in zip(analyzed, globalOfAnalyzer).enumerated() {
             var local = [Int32](repeating: -1, count: stems.count)
             for (number, stem) in global.enumerated() { local[Int(stem)] = Int32(number) }
             for batch in analyzerBatches {
                 for (number, stem) in global.enumerated() { frequencies[Int(stem)] += batch.entries(of: number).count }
                 batches.append(batch)
                 batchStems.append(local)
+                batchAnalyzers.append(analyzer)
             }
         }
         var base: Int32 = 0
@@ -71,7 +101,10 @@ struct CollectedPostings: Sendable {
             return base
         }
         self.stems = stems
-        self.forms = forms
+        self.forms = sortedForms
+        self.batchAnalyzers = batchAnalyzers
+        self.formStarts = formStarts
+        self.formPlaces = formPlaces
         self.documentFrequencies = frequencies
         self.batches = batches
         self.batchStems = batchStems
@@ -86,21 +119,34 @@ struct CollectedPostings: Sendable {
     /// one element at a time cost more in reference counting than in reading.
     func forEachPosting(of stem: Int, _ body: (Posting) -> Void) {
         let fieldCount = SearchField.allCases.count
+        let hasForms = forms[stem].count > 1
         for number in batches.indices {
             let local = batchStems[number][stem]
             guard local >= 0 else { continue }
             let range = batches[number].entries(of: Int(local))
             guard !range.isEmpty else { continue }
             let base = Int(documentBases[number])
+            let analyzer = batchAnalyzers[number]
+            let firstForm = hasForms ? Int(formStarts[analyzer][Int(local)]) : 0
             batches[number].documents.withUnsafeBufferPointer { documents in
                 batches[number].frequencies.withUnsafeBufferPointer { frequencies in
                     batches[number].positionStarts.withUnsafeBufferPointer { starts in
                         batches[number].positions.withUnsafeBufferPointer { positions in
                             for entry in range {
                                 let first = Int(starts[entry]), end = Int(starts[entry + 1])
+                                var formMask: UInt32 = 0
+                                if hasForms {
+                                    var ranks = batches[number].formMasks[entry]
+                                    while ranks != 0 {
+                                        let rank = ranks.trailingZeroBitCount
+                                        ranks &= ranks - 1
+                                        let place = formPlaces[analyzer][firstForm + rank]
+                                        if place < 31 { formMask |= 1 << UInt32(place) }
+                                    }
+                                }
                                 body(Posting(document: base + Int(documents[entry]), batch: number, entry: entry,
                                              frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
-                                             positions: UnsafeBufferPointer(rebasing: positions[first..<end])))
+                                             positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: formMask))
                             }
                         }
                     }

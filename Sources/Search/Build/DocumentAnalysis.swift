@@ -24,6 +24,10 @@ struct AnalyzedBatch: Sendable {
     var positions: [Int32] = []
     /// Each entry's excerpt: the words around its first occurrence in the best field.
     var windows: [TextWindow] = []
+    /// Which of its stem's surface forms each entry's document has: bit `r` for the form
+    /// of rank `r` (`AnalyzerVocabulary.forms`, in order of first appearance per stem;
+    /// ranks from 32 on have no bit).
+    var formMasks: [UInt32] = []
     /// Tokens per field, `SearchField.allCases.count` values per document.
     var lengths: [Int32] = []
     /// Each document's excerpt for a stem found only in the title, tags or entity names.
@@ -45,6 +49,7 @@ struct AnalyzedBatch: Sendable {
 /// appearance, and the surface forms of each.
 struct AnalyzerVocabulary: Sendable {
     var stems: [String] = []
+    /// In order of first appearance; a form's *rank* is its place among its stem's.
     var forms: [(form: String, stem: Int32)] = []
 }
 
@@ -103,8 +108,13 @@ struct DocumentAnalyzer {
     private var documentsRead: Int32 = 0
     private var entryStems: [Int32] = []
     private var documentStarts: [Int32] = [0]
-    /// Surface form → stem's batch number.
-    private var stemOfForm = WordTable()
+    /// Surface form → its number (its place in `vocabulary.forms`).
+    private var formNumbers = WordTable()
+    /// Each form's stem and its rank among that stem's forms, by form number.
+    private var stemOfForm: [Int32] = []
+    private var rankOfForm: [Int32] = []
+    /// Forms met so far per stem.
+    private var formsOfStem: [Int32] = []
     private var stemNumbers: [String: Int32] = [:]
 
     // Per-document scratch, indexed by stem number; valid where `seenIn` is the current
@@ -156,7 +166,8 @@ struct DocumentAnalyzer {
             let rank = Self.excerptRank(field)
             bestHere.removeAll(keepingCapacity: true)
             for index in 0..<count {
-                let stem = stemNumber(of: index)
+                let form = Int(formNumber(of: index))
+                let stem = stemOfForm[form]
                 let entry: Int
                 if seenIn[Int(stem)] == documentNumber {
                     entry = Int(entryOfStem[Int(stem)])
@@ -167,10 +178,13 @@ struct DocumentAnalyzer {
                     entryStems.append(stem)
                     batch.frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
                     batch.windows.append(.none)
+                    batch.formMasks.append(0)
                     windowRanks.append(Int.max)
                     windowTokens.append(0)
                 }
                 batch.frequencies[(firstEntry + entry) * fieldCount + field.rawValue] &+= 1
+                let formRank = rankOfForm[form]
+                if formRank < 32 { batch.formMasks[firstEntry + entry] |= 1 << UInt32(formRank) }
                 tokenEntries.append(Int32(entry))
                 tokenPositions.append(offset + Int32(index))
                 if let rank, rank < windowRanks[entry] {
@@ -242,6 +256,7 @@ struct DocumentAnalyzer {
         var documents = [Int32](repeating: 0, count: order.count)
         var frequencies = [UInt16](repeating: 0, count: batch.frequencies.count)
         var windows = [TextWindow](repeating: .none, count: order.count)
+        var formMasks = [UInt32](repeating: 0, count: order.count)
         var positions = [Int32](repeating: 0, count: batch.positions.count)
         var positionStarts = [Int32](repeating: 0, count: order.count + 1)
         var written = 0
@@ -250,6 +265,7 @@ struct DocumentAnalyzer {
             documents[slot] = documentOfEntry[entry]
             for field in 0..<fieldCount { frequencies[slot * fieldCount + field] = batch.frequencies[entry * fieldCount + field] }
             windows[slot] = batch.windows[entry]
+            formMasks[slot] = batch.formMasks[entry]
             for index in Int(batch.positionStarts[entry])..<Int(batch.positionStarts[entry + 1]) {
                 positions[written] = batch.positions[index]
                 written += 1
@@ -259,29 +275,35 @@ struct DocumentAnalyzer {
         inverted.documents = documents
         inverted.frequencies = frequencies
         inverted.windows = windows
+        inverted.formMasks = formMasks
         inverted.positions = positions
         inverted.positionStarts = positionStarts
         return inverted
     }
 
-    /// The number of token `index`'s stem, stemming it if this form is new.
-    private mutating func stemNumber(of index: Int) -> Int32 {
+    /// The number of token `index`'s surface form, stemming it if the form is new.
+    private mutating func formNumber(of index: Int) -> Int32 {
         let bytes = fieldTokens.text(of: index)
-        if let known = stemOfForm.value(for: bytes) { return known }
+        if let known = formNumbers.value(for: bytes) { return known }
         let form = String(decoding: bytes, as: UTF8.self)
-        let stem = fieldTokens.isCJK[index] ? form : EnglishStemmer.stem(form)
-        let number: Int32
-        if let known = stemNumbers[stem] {
-            number = known
+        let stemText = fieldTokens.isCJK[index] ? form : EnglishStemmer.stem(form)
+        let stem: Int32
+        if let known = stemNumbers[stemText] {
+            stem = known
         } else {
-            number = Int32(vocabulary.stems.count)
-            stemNumbers[stem] = number
-            vocabulary.stems.append(stem)
+            stem = Int32(vocabulary.stems.count)
+            stemNumbers[stemText] = stem
+            vocabulary.stems.append(stemText)
             seenIn.append(-1)
             entryOfStem.append(0)
+            formsOfStem.append(0)
         }
-        stemOfForm.insert(bytes, value: number)
-        vocabulary.forms.append((form, number))
+        let number = Int32(vocabulary.forms.count)
+        formNumbers.insert(bytes, value: number)
+        vocabulary.forms.append((form, stem))
+        stemOfForm.append(stem)
+        rankOfForm.append(formsOfStem[Int(stem)])
+        formsOfStem[Int(stem)] += 1
         return number
     }
 }

@@ -53,6 +53,7 @@ public struct IndexBuilder: Sendable {
             var places: [(batch: Int, entry: Int)] = []
             places.reserveCapacity(frequency)
             var positions = ByteWriter()
+            let hasForms = postings.forms[stem].count > 1
             postings.forEachPosting(of: stem) { posting in
                 let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
                 best.offer(impacts.count, impact: impact)
@@ -65,6 +66,7 @@ public struct IndexBuilder: Sendable {
                     positions.varint(Int(value - previous - 1))
                     previous = value
                 }
+                if hasForms { positions.varint(Int(posting.formMask)) }
             }
             let top = best.indices.map { index -> TopHit in
                 let place = places[index]
@@ -83,7 +85,7 @@ public struct IndexBuilder: Sendable {
             }
             let counts = FacetCounts(documents: documentsOfTerm, limit: options.facetValues, facets: facets)
             return TermRecord(stem: postings.stems[stem],
-                              forms: postings.forms[stem].sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) },
+                              forms: postings.forms[stem],
                               documentFrequency: frequency, top: top, facets: counts, postings: encodedPostings,
                               positions: positions.bytes)
         }) ?? []

@@ -21,7 +21,7 @@ public enum IndexFileKind: UInt8, Sendable {
 /// what is wrong, so a damaged or truncated file is refused, never misread.
 public enum IndexFile {
     /// The format version; readers refuse any other.
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
     static let magic: [UInt8] = Array("BSIX".utf8)
     static let prefix = "BroadsheetIndex.add(\""
 

@@ -11,6 +11,9 @@
 ///   matches longer words it begins, weighed 0.8; a word of five or more letters
 ///   found in at most two documents also matches words one edit away with the same
 ///   first letter, weighed 0.5.
+/// - With two or more words, a word's own stem counts for `inexactWeight` of its impact
+///   in a document that has the stem only in other forms than the one typed (`running`
+///   typed, only `runs` there): the reader who remembers words remembers them as written.
 /// - A single word with no filters is answered from its term entry alone (its best
 ///   documents, their excerpts, and facet counts stored at build time); anything
 ///   else reads full postings, and positions only for phrases and proximity.
@@ -25,6 +28,9 @@ public struct SearchEngine: Sendable {
     public static let prefixMinimumLength = 3
     /// At most this many longer words a typed prefix stands for, the most common first.
     public static let prefixExpansions = 20
+    /// What a query word's own stem is worth in a document without the word's typed form,
+    /// when the query has two words or more (`scripts/search-eval.py` measured it).
+    public static let inexactWeight = 0.5
 
     public let index: StoredIndex
     private let parser = QueryParser()
@@ -84,13 +90,18 @@ public struct SearchEngine: Sendable {
             }
         } else {
             var candidates: [Int: Double]
+            var positions = PositionCache(index: index)
             if groups.isEmpty {
                 candidates = Dictionary(uniqueKeysWithValues: (0..<index.manifest.documentCount).map { ($0, 0.0) })
             } else {
-                candidates = try scoreIntersection(groups)
+                var discounts: [InexactDiscount?] = Array(repeating: nil, count: groups.count)
+                if groups.count > 1 {
+                    for (number, term) in query.terms.enumerated() { discounts[number] = try inexactDiscount(term, groups[number], &positions) }
+                }
+                candidates = try scoreIntersection(groups, discounts: discounts)
             }
             for phrase in phrases where !candidates.isEmpty {
-                let found = try documents(withPhrase: phrase)
+                let found = try documents(withPhrase: phrase, &positions)
                 candidates = candidates.filter { found.contains($0.key) }
             }
             var excluded = Set<Int>()
@@ -100,7 +111,7 @@ public struct SearchEngine: Sendable {
             for phrase in query.excludedPhrases {
                 var entries: [TermEntry] = []
                 for word in phrase { if let entry = try index.entry(stem(word)) { entries.append(entry) } }
-                if entries.count == phrase.count { excluded.formUnion(try documents(withPhrase: entries)) }
+                if entries.count == phrase.count { excluded.formUnion(try documents(withPhrase: entries, &positions)) }
             }
             candidates = candidates.filter { !excluded.contains($0.key) }
             if hasFilters {
@@ -108,7 +119,7 @@ public struct SearchEngine: Sendable {
                 candidates = try candidates.filter { filter.passes(try index.facets($0.key)) }
             }
             if groups.count > 1 {
-                let bonuses = try proximityBonuses(groups, documents: Array(candidates.keys))
+                let bonuses = try proximityBonuses(groups, documents: Array(candidates.keys), &positions)
                 for (document, bonus) in bonuses { candidates[document]! *= bonus }
             }
             scored = candidates.map { ($0.key, $0.value) }
@@ -208,22 +219,47 @@ public struct SearchEngine: Sendable {
 
     // MARK: Matching
 
-    /// Every document with any of the group's stems: the best weighted impact.
-    func matching(_ group: Group) throws -> [Int: Double] {
+    /// Every document with any of the group's stems: the best weighted impact, the
+    /// discount's stem counting `inexactWeight` of it in the discount's documents.
+    func matching(_ group: Group, discount: InexactDiscount? = nil) throws -> [Int: Double] {
         var best: [Int: Double] = [:]
         for expansion in group {
+            let discounted = expansion.stem == discount?.stem ? discount?.documents : nil
             for posting in try index.postings(expansion.entry) {
-                best[posting.document] = max(best[posting.document] ?? 0, expansion.weight * Double(posting.impact))
+                var score = expansion.weight * Double(posting.impact)
+                if discounted?.contains(posting.document) == true { score *= Self.inexactWeight }
+                best[posting.document] = max(best[posting.document] ?? 0, score)
             }
         }
         return best
     }
 
+    /// A query word's own stem and the documents that have it only in forms other than
+    /// the one typed.
+    struct InexactDiscount {
+        let stem: String
+        let documents: Set<Int>
+    }
+
+    /// `term`'s discount, or nil when its documents cannot be told apart: the stem has
+    /// one form, the typed form is not in the archive, or it is past the forms a mask holds.
+    private func inexactDiscount(_ term: SearchQuery.Term, _ group: Group, _ positions: inout PositionCache) throws -> InexactDiscount? {
+        let own = stem(term.text)
+        guard let entry = group.first(where: { $0.stem == own })?.entry, entry.forms.count > 1,
+              let place = entry.forms.firstIndex(where: { $0.utf8.elementsEqual(term.text.utf8) }),
+              place < TermPositions.maskedForms else { return nil }
+        let stored = try positions.of(entry)
+        let bit = UInt32(1) << UInt32(place)
+        var documents = Set<Int>()
+        for (document, mask) in zip(stored.documents, stored.formMasks) where mask & bit == 0 { documents.insert(document) }
+        return InexactDiscount(stem: own, documents: documents)
+    }
+
     /// Documents matching every group, scored as the sum of the groups' scores in group order.
-    private func scoreIntersection(_ groups: [Group]) throws -> [Int: Double] {
-        var result = try matching(groups[0])
-        for group in groups.dropFirst() where !result.isEmpty {
-            let next = try matching(group)
+    private func scoreIntersection(_ groups: [Group], discounts: [InexactDiscount?]) throws -> [Int: Double] {
+        var result = try matching(groups[0], discount: discounts[0])
+        for number in groups.indices.dropFirst() where !result.isEmpty {
+            let next = try matching(groups[number], discount: discounts[number])
             var merged: [Int: Double] = [:]
             for (document, score) in result { if let other = next[document] { merged[document] = score + other } }
             result = merged
@@ -231,19 +267,9 @@ public struct SearchEngine: Sendable {
         return result
     }
 
-    /// Positions of each stem, by document.
-    private func positionMap(_ entry: TermEntry) throws -> [Int: [Int32]] {
-        let postings = try index.postings(entry)
-        let positions = try index.positions(entry)
-        guard postings.count == positions.count else { throw IndexFormatError("the positions of '\(entry.stem)' do not match its postings") }
-        var map: [Int: [Int32]] = [:]
-        for (posting, list) in zip(postings, positions) { map[posting.document] = list }
-        return map
-    }
-
     /// Documents where the entries' stems stand at consecutive positions.
-    func documents(withPhrase entries: [TermEntry]) throws -> Set<Int> {
-        let maps = try entries.map(positionMap)
+    func documents(withPhrase entries: [TermEntry], _ positions: inout PositionCache) throws -> Set<Int> {
+        let maps = try entries.map { try positions.of($0).byDocument }
         var found = Set<Int>()
         for (document, starts) in maps[0] {
             let sets = maps.dropFirst().map { $0[document].map(Set.init) }
@@ -255,13 +281,13 @@ public struct SearchEngine: Sendable {
         return found
     }
 
-    private func proximityBonuses(_ groups: [Group], documents: [Int]) throws -> [Int: Double] {
+    private func proximityBonuses(_ groups: [Group], documents: [Int], _ positions: inout PositionCache) throws -> [Int: Double] {
         var maps: [[[Int: [Int32]]]] = []
-        for group in groups { maps.append(try group.map { try positionMap($0.entry) }) }
+        for group in groups { maps.append(try group.map { try positions.of($0.entry).byDocument }) }
         var bonuses: [Int: Double] = [:]
         for document in documents {
-            let positions = maps.map { group in group.flatMap { $0[document] ?? [] }.sorted() }
-            bonuses[document] = Self.proximityBonus(positions)
+            let lists = maps.map { group in group.flatMap { $0[document] ?? [] }.sorted() }
+            bonuses[document] = Self.proximityBonus(lists)
         }
         return bonuses
     }

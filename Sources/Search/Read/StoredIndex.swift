@@ -94,10 +94,13 @@ public final class StoredIndex: @unchecked Sendable {
         return zip(ids, impacts).map { ($0, $1) }
     }
 
-    /// Each document's token positions for the entry's stem, in id order (as `postings`).
-    public func positions(_ entry: TermEntry) throws -> [[Int32]] {
+    /// Each document's token positions for the entry's stem, in id order (as `postings`),
+    /// and when the stem has more than one form, which of them each document has.
+    public func positions(_ entry: TermEntry) throws -> TermPositions {
         var reader = ByteReader(try blob("positions", .positions, entry.positions))
-        var result: [[Int32]] = []
+        let hasForms = entry.forms.count > 1
+        let maskLimit = 1 << min(entry.forms.count, TermPositions.maskedForms)
+        var result = TermPositions()
         for _ in 0..<entry.documentFrequency {
             var list: [Int32] = []
             var previous = -1
@@ -106,7 +109,12 @@ public final class StoredIndex: @unchecked Sendable {
                 guard previous <= Int32.max else { throw IndexFormatError("a position of '\(entry.stem)' is out of range") }
                 list.append(Int32(previous))
             }
-            result.append(list)
+            result.lists.append(list)
+            if hasForms {
+                let mask = try reader.varint()
+                guard mask < maskLimit, mask > 0 || entry.forms.count > TermPositions.maskedForms else { throw IndexFormatError("the positions of '\(entry.stem)' name a form it does not have") }
+                result.formMasks.append(UInt32(mask))
+            }
         }
         guard reader.atEnd else { throw IndexFormatError("the positions of '\(entry.stem)' are damaged") }
         return result

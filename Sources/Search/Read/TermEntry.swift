@@ -82,3 +82,15 @@ struct TermShard: Sendable {
         return IndexWriter.BlobReference(file: file, offset: offset, length: length)
     }
 }
+
+/// A stem's positions blob, read: each document's token positions, and which of the
+/// stem's forms each document has.
+public struct TermPositions: Sendable, Equatable {
+    /// Forms past this many (in `TermEntry.forms` order) have no bit in a mask.
+    public static let maskedForms = 31
+    /// Per document, in id order: its token positions, ascending.
+    public var lists: [[Int32]] = []
+    /// Per document, in id order, when the stem has two forms or more: bit i set when
+    /// the document has `forms[i]` (for i below `maskedForms`). Empty otherwise.
+    public var formMasks: [UInt32] = []
+}

@@ -72,3 +72,23 @@ test("refuses a damaged, truncated or missing index file with a clear message", 
     fs.rmSync(folder, { recursive: true });
   }
 });
+
+test("refuses a form mask that names a form the stem lacks, as Swift does", async () => {
+  const zlib = require("node:zlib");
+  const entry = await (await Search.StoredIndex.open(Search.folderLoader(path.join(vectors, "seed")))).entry("centr");
+  assert.ok(entry && entry.forms.length === 2, "the seed archive has centre and centres");
+  const name = "positions-" + String(entry.positions.file).padStart(3, "0");
+  const head = 'BroadsheetIndex.add("' + name + '","';
+  for (const mask of [0, 4, 127]) {
+    const folder = damagedCopy(name, (text) => {
+      const inner = zlib.inflateSync(Buffer.from(text.slice(head.length, text.length - 4), "base64"));
+      const last = 6 + entry.positions.offset + entry.positions.length - 1;  // after BSIX, version and kind
+      assert.ok(inner[last] === 1 || inner[last] === 2 || inner[last] === 3, "a one-byte mask of two forms");
+      inner[last] = mask;
+      return head + zlib.deflateSync(inner).toString("base64") + '");\n';
+    });
+    const engine = await Search.open(Search.folderLoader(folder));
+    await assert.rejects(engine.search("centres power "), /damaged search index: the positions of 'centr' name a form it does not have/, `mask ${mask}`);
+    fs.rmSync(folder, { recursive: true });
+  }
+});
