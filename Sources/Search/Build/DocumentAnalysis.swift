@@ -283,8 +283,10 @@ struct DocumentAnalyzer {
 
     /// The number of token `index`'s surface form, stemming it if the form is new.
     private mutating func formNumber(of index: Int) -> Int32 {
-        let bytes = fieldTokens.text(of: index)
-        if let known = formNumbers.value(for: bytes) { return known }
+        let start = index == 0 ? 0 : Int(fieldTokens.ends[index - 1]), end = Int(fieldTokens.ends[index])
+        let known = fieldTokens.bytes.withUnsafeBufferPointer { formNumbers.number(of: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        if let known { return known }
+        let bytes = Array(fieldTokens.bytes[start..<end])
         let form = String(decoding: bytes, as: UTF8.self)
         let stemText = fieldTokens.isCJK[index] ? form : EnglishStemmer.stem(form)
         let stem: Int32
@@ -298,8 +300,7 @@ struct DocumentAnalyzer {
             entryOfStem.append(0)
             formsOfStem.append(0)
         }
-        let number = Int32(vocabulary.forms.count)
-        formNumbers.insert(bytes, value: number)
+        let number = bytes.withUnsafeBufferPointer { formNumbers.add($0) }
         vocabulary.forms.append((form, stem))
         stemOfForm.append(stem)
         rankOfForm.append(formsOfStem[Int(stem)])
