@@ -3,7 +3,7 @@
 #   make site    install libcmark-dev if missing, build in release mode, build site/
 #   make test    every test (unit, golden pages, CLI errors, outside test suites, JavaScript,
 #                the search page in headless Chromium)
-#   make bench   time builds of generated 1k/10k archives against Hugo
+#   make bench   time builds of generated 1k/10k archives against Hugo, and the search index against Pagefind
 #   make fuzz    libFuzzer on each input reader, FUZZ_SECONDS (60) each; findings land in Tests/Fuzz/
 #   make screenshot  refresh docs/screenshot-home.png with headless Chromium
 

@@ -25,11 +25,11 @@ let package = Package(
         ),
         .target(name: "Markup", dependencies: ["CCmark"]),
         .target(name: "Templates"),
-        // Full-text search: tokenizer, Snowball English stemmer, index and engine; knows nothing of newsletters.
         // Runs independent work on every core; the one way the pipeline goes parallel.
         .target(name: "Parallel"),
         // zlib, for the search index's compressed files.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Full-text search: tokenizer, Snowball English stemmer, index and engine; knows nothing of newsletters.
         .target(name: "Search", dependencies: ["Parallel", "CZlib"], resources: [.copy("Browser")]),
         .target(name: "Archive", dependencies: ["Markup", "Parallel", .product(name: "Yams", package: "Yams")]),
         // Swaps two folder names in one step (renameat2 RENAME_EXCHANGE), which Swift cannot call directly.

@@ -22,14 +22,22 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The built site (holds search/index/).", valueName: "dir"))
     var site: String = "site"
 
-    @Option(name: .long, help: "How many issues to show.")
+    @Option(name: .long, help: "How many issues to show (at least 1).")
     var limit: Int = 10
 
     @Option(name: .long, help: ArgumentHelp("relevance (default) or date (newest first).", valueName: "order"))
     var sort: SearchOrder = .relevance
 
-    @Flag(name: .long, help: "Print the results as JSON: a list of {kind, title, url, date, score, excerpt}.")
+    @Flag(name: .long, help: """
+        Print the results as JSON: a list of {kind, title, url, excerpt}, with date, score and \
+        tags for an issue (kind "issue"), and entityKind and mentions for the entity the \
+        query names (kind "entity", first).
+        """)
     var json = false
+
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1 (it was \(limit))") }
+    }
 
     func run() throws {
         let folder = URL(fileURLWithPath: site).appendingPathComponent("search/index")

@@ -68,6 +68,14 @@ struct SearchCommandTests {
         #expect(defaultSite.stderr.hasPrefix("site: no search index here"))
     }
 
+    @Test func aLimitBelowOneIsRefused() throws {
+        for limit in ["0", "-3"] {
+            let result = try CommandRunner.run(["search", "nscale", "--site", "nowhere", "--limit=\(limit)"])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("--limit must be at least 1"), "\(limit): \(result.stderr)")
+        }
+    }
+
     @Test func aDamagedIndexIsRefused() throws {
         let site = try Self.builtSite()
         defer { try? FileManager.default.removeItem(at: site) }

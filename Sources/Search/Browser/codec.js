@@ -1,7 +1,7 @@
 /**
  * BroadsheetCodec: reads the search index's posting encodings in the browser.
  *
- * The twin of Sources/Search/Encoding/PostingCoding.swift: "gaps" (the first id,
+ * The twin of Sources/Search/Format/PostingCoding.swift: "gaps" (the first id,
  * then each difference minus one, as LEB128 varints) and "bitmap" (one bit per
  * document, low bit first). Both are held to Tests/SearchTests/Vectors/codec.json.
  * A damaged or truncated input throws an Error whose message starts

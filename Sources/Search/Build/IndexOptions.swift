@@ -8,7 +8,8 @@ public struct IndexOptions: Sendable, Equatable {
     public var excerptRadius = 4
     /// Values per facet kind kept in a term's precomputed facet counts.
     public var facetValues = 10
-    /// The most files the whole index may have; nil for `documents / 50 + 20`, the limit
+    /// The most files the whole index may have (at least 9: a file of each kind, the
+    /// manifest, the page and its script); nil for `documents / 50 + 20`, the limit
     /// a static host with a file quota can live with.
     public var fileLimit: Int?
 

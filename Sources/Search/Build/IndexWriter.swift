@@ -13,8 +13,9 @@ public struct IndexWriter: Sendable {
         let postingsBytes = index.terms.reduce(0) { $0 + ($1.postings?.count ?? 0) }
         let positionsBytes = index.terms.reduce(0) { $0 + $1.positions.count }
         let termBytes = index.terms.reduce(0) { $0 + $1.stem.utf8.count + $1.top.reduce(0) { $0 + $1.excerpt.utf8.count + 3 } + 16 }
-        let layout = IndexLayout(documentCount: count, termBytes: termBytes, postingsBytes: postingsBytes,
-                                 positionsBytes: positionsBytes, limit: limit)
+        let documentBytes = index.documents.reduce(0) { $0 + $1.title.utf8.count + $1.url.utf8.count + $1.date.utf8.count + 2 * $1.tags.count + 4 }
+        let layout = IndexLayout(documentCount: count, termBytes: termBytes, documentBytes: documentBytes, postingsBytes: postingsBytes,
+                                 positionsBytes: positionsBytes, limit: limit, resultsShown: index.options.topCount)
 
         var payloads: [(name: String, kind: IndexFileKind, payload: [UInt8])] = []
         let postings = Self.pack(index.terms.map(\.postings), into: layout.postings)

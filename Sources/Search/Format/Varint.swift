@@ -19,7 +19,7 @@ enum Varint {
     }
 }
 
-/// Reads varints from bytes, refusing truncated or overlong ones.
+/// Reads the index primitives from bytes, refusing a truncated value or a number past 2^53 - 1.
 struct ByteReader {
     let bytes: [UInt8]
     private(set) var offset = 0
