@@ -135,12 +135,22 @@ struct TokenScanner {
     private mutating func scanASCII(_ byte: UInt8) {
         if Self.isLetter(byte) || Self.isDigit(byte) {
             finishCJK()
-            let isCapital = byte >= 0x41 && byte <= 0x5A
-            acronymPlural = byte == 0x73 && wordIsCapitals && wordHasCapital && word.count >= 2
-            if Self.isLetter(byte) && !isCapital { wordIsCapitals = false }
-            if isCapital { wordHasCapital = true }
-            append(Self.isLetter(byte) ? byte | 0x20 : byte, from: index, to: index + 1)
-            index += 1
+            // The whole run of ASCII letters and digits at once: most of any text.
+            if word.isEmpty { wordStart = index }
+            var at = index
+            while at < bytes.count {
+                let next = bytes[at]
+                let isLetter = Self.isLetter(next)
+                guard isLetter || Self.isDigit(next) else { break }
+                let isCapital = next >= 0x41 && next <= 0x5A
+                acronymPlural = next == 0x73 && wordIsCapitals && wordHasCapital && word.count >= 2
+                if isLetter && !isCapital { wordIsCapitals = false }
+                if isCapital { wordHasCapital = true }
+                word.append(isLetter ? next | 0x20 : next)
+                at += 1
+            }
+            wordEnd = at
+            index = at
             return
         }
         let next = peek(index + 1)

@@ -112,6 +112,11 @@ struct CollectedPostings: Sendable {
         fallbacks = batches.flatMap(\.fallbacks)
     }
 
+    /// The excerpt window of entry `entry` of batch `batch`.
+    func window(batch: Int, entry: Int) -> TextWindow {
+        batches[batch].windows[Int(batches[batch].sourceEntries[entry])]
+    }
+
     /// Calls `body` with each posting of `stem`, in document order (batch by batch).
     ///
     /// The term pass reads every posting of the archive twice through this, so it hands
@@ -136,7 +141,7 @@ struct CollectedPostings: Sendable {
                                 let first = Int(starts[entry]), end = Int(starts[entry + 1])
                                 var formMask: UInt32 = 0
                                 if hasForms {
-                                    var ranks = batches[number].formMasks[entry]
+                                    var ranks = batches[number].formMasks[Int(batches[number].sourceEntries[entry])]
                                     while ranks != 0 {
                                         let rank = ranks.trailingZeroBitCount
                                         ranks &= ranks - 1

@@ -22,11 +22,16 @@ struct AnalyzedBatch: Sendable {
     var positionStarts: [Int32] = [0]
     /// Token positions, entry by entry (fields concatenated, `fieldGap` apart).
     var positions: [Int32] = []
-    /// Each entry's excerpt: the words around its first occurrence in the best field.
+    /// Where each entry was before the batch was inverted: the index into `windows` and
+    /// `formMasks`, which stay in reading order (only a few of them are read, so they are
+    /// not moved).
+    var sourceEntries: [Int32] = []
+    /// Each entry's excerpt, by source entry: the words around its first occurrence in
+    /// the best field.
     var windows: [TextWindow] = []
-    /// Which of its stem's surface forms each entry's document has: bit `r` for the form
-    /// of rank `r` (`AnalyzerVocabulary.forms`, in order of first appearance per stem;
-    /// ranks from 32 on have no bit).
+    /// Which of its stem's surface forms each entry's document has, by source entry: bit
+    /// `r` for the form of rank `r` (`AnalyzerVocabulary.forms`, in order of first
+    /// appearance per stem; ranks from 32 on have no bit).
     var formMasks: [UInt32] = []
     /// Tokens per field, `SearchField.allCases.count` values per document.
     var lengths: [Int32] = []
@@ -255,8 +260,7 @@ struct DocumentAnalyzer {
         // (six frequencies, two or three positions) cost more than the copying.
         var documents = [Int32](repeating: 0, count: order.count)
         var frequencies = [UInt16](repeating: 0, count: batch.frequencies.count)
-        var windows = [TextWindow](repeating: .none, count: order.count)
-        var formMasks = [UInt32](repeating: 0, count: order.count)
+
         var positions = [Int32](repeating: 0, count: batch.positions.count)
         var positionStarts = [Int32](repeating: 0, count: order.count + 1)
         var written = 0
@@ -264,8 +268,7 @@ struct DocumentAnalyzer {
             let entry = Int(order[slot])
             documents[slot] = documentOfEntry[entry]
             for field in 0..<fieldCount { frequencies[slot * fieldCount + field] = batch.frequencies[entry * fieldCount + field] }
-            windows[slot] = batch.windows[entry]
-            formMasks[slot] = batch.formMasks[entry]
+
             for index in Int(batch.positionStarts[entry])..<Int(batch.positionStarts[entry + 1]) {
                 positions[written] = batch.positions[index]
                 written += 1
@@ -274,8 +277,9 @@ struct DocumentAnalyzer {
         }
         inverted.documents = documents
         inverted.frequencies = frequencies
-        inverted.windows = windows
-        inverted.formMasks = formMasks
+        inverted.sourceEntries = order
+        inverted.windows = batch.windows
+        inverted.formMasks = batch.formMasks
         inverted.positions = positions
         inverted.positionStarts = positionStarts
         return inverted

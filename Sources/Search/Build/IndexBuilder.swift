@@ -72,7 +72,7 @@ public struct IndexBuilder: Sendable {
                 let place = places[index]
                 let document = documentsOfTerm[index]
                 return TopHit(document: document, impact: impacts[index],
-                              excerpt: postings.batches[place.batch].windows[place.entry].text(in: documents[document]))
+                              excerpt: postings.window(batch: place.batch, entry: place.entry).text(in: documents[document]))
             }
             var encodedPostings: [UInt8]?
             if frequency > options.topCount {

@@ -31,12 +31,12 @@ public enum IndexFile {
         // Measured on 10,000 generated issues: positions are varints that deflate barely
         // shrinks (by a quarter), and Huffman codes alone get within 3% of level 9 on them
         // in a fifth of the time; postings likewise, but level 1 is 5% smaller than Huffman
-        // alone there, for little time. The terms (mostly excerpt text) are 0.3% larger at
-        // level 6 than at 9 and compress in 60% of the time; the small kinds keep level 9.
+        // alone there, for little time. The terms (mostly excerpt text) are 1% larger at
+        // level 5 than at 9 and compress in 45% of the time; the small kinds keep level 9.
         let effort: Deflate.Effort = switch kind {
         case .positions: .huffmanOnly
         case .postings: .level(1)
-        case .terms: .level(6)
+        case .terms: .level(5)
         default: .level(9)
         }
         let encoded = Data(Deflate.compress(inner, effort: effort)).base64EncodedString()
