@@ -787,11 +787,28 @@
         }
         if (best) {
           words[position] = best.form;
-          return words.join(" ");
+          return queryText(query, words);
         }
       }
       return null;
     }
+  }
+
+  /**
+   * `query` written out again with `words` for its plain words, so that a suggestion keeps
+   * the reader's phrases, exclusions and filters (as Swift's SearchEngine.queryText).
+   */
+  function queryText(query, words) {
+    const parts = words.slice();
+    for (const phrase of query.phrases) parts.push('"' + phrase.join(" ") + '"');
+    for (const word of query.excludedTerms) parts.push("-" + word);
+    for (const phrase of query.excludedPhrases) parts.push('-"' + phrase.join(" ") + '"');
+    for (const tag of query.tags) parts.push("tag:" + tag);
+    for (const entity of query.entities) parts.push("entity:" + entity);
+    for (const year of query.years) parts.push("year:" + year);
+    if (query.after) parts.push("after:" + query.after);
+    if (query.before) parts.push("before:" + query.before);
+    return parts.join(" ");
   }
 
   /** Opens the index whose files `load` reads, and returns an engine over it. */

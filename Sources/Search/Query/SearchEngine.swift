@@ -367,10 +367,26 @@ public struct SearchEngine: Sendable {
             }
             if let best {
                 words[position] = best.form
-                return words.joined(separator: " ")
+                return Self.queryText(query, words: words)
             }
         }
         return nil
+    }
+
+    /// `query` written out again with `words` for its plain words, so that a suggestion
+    /// keeps the reader's phrases, exclusions and filters: words, then phrases, then
+    /// exclusions, then filters.
+    static func queryText(_ query: SearchQuery, words: [String]) -> String {
+        var parts = words
+        parts += query.phrases.map { "\"" + $0.joined(separator: " ") + "\"" }
+        parts += query.excludedTerms.map { "-" + $0 }
+        parts += query.excludedPhrases.map { "-\"" + $0.joined(separator: " ") + "\"" }
+        parts += query.tags.map { "tag:" + $0 }
+        parts += query.entities.map { "entity:" + $0 }
+        parts += query.years.map { "year:\($0)" }
+        if let after = query.after { parts.append("after:" + after) }
+        if let before = query.before { parts.append("before:" + before) }
+        return parts.joined(separator: " ")
     }
 }
 
