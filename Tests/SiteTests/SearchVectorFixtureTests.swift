@@ -14,15 +14,15 @@ struct SearchVectorFixtureTests {
     static let vectors = TestSupport.repository.appendingPathComponent("Tests/SearchTests/Vectors/engine")
     static let writing = ProcessInfo.processInfo.environment["BROADSHEET_WRITE_VECTORS"] == "1"
 
-    static func files(for root: URL) throws -> [(name: String, contents: [UInt8])] {
+    static func files(for root: URL, options: IndexOptions = IndexOptions()) throws -> [(name: String, contents: [UInt8])] {
         let archive = try ContentLayout(root: root).loadArchive(includeDrafts: false)
-        let built = IndexBuilder().build(SearchDocuments.make(archive), things: SearchDocuments.namedThings(archive))
+        let built = IndexBuilder(options: options).build(SearchDocuments.make(archive), things: SearchDocuments.namedThings(archive))
         return IndexWriter().files(for: built)
     }
 
-    func check(_ name: String, root: URL) throws {
-        let files = try Self.files(for: root)
-        let again = try Self.files(for: root)
+    func check(_ name: String, root: URL, options: IndexOptions = IndexOptions()) throws {
+        let files = try Self.files(for: root, options: options)
+        let again = try Self.files(for: root, options: options)
         #expect(files.map(\.name) == again.map(\.name) && zip(files, again).allSatisfy { $0.contents == $1.contents },
                 "the same content gives the same index bytes")
         let folder = Self.vectors.appendingPathComponent(name)
@@ -45,7 +45,8 @@ struct SearchVectorFixtureTests {
     }
 
     /// 60 issues from the bench's generator (`../shared/bench/gen_corpus.py`, seed 7):
-    /// enough for dense terms, postings files and several chunks.
+    /// enough for dense terms and postings files, in chunks of 16 documents (the layout
+    /// alone would give 60 documents one chunk) so that both engines read later chunks.
     @Test func generatedArchive() throws {
         let generator = TestSupport.shared.appendingPathComponent("bench/gen_corpus.py")
         guard FileManager.default.fileExists(atPath: generator.path) else {
@@ -65,6 +66,8 @@ struct SearchVectorFixtureTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        try check("generated", root: scratch.appendingPathComponent("gen"))
+        var options = IndexOptions()
+        options.documentsPerChunk = 16
+        try check("generated", root: scratch.appendingPathComponent("gen"), options: options)
     }
 }

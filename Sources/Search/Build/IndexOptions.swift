@@ -12,6 +12,11 @@ public struct IndexOptions: Sendable, Equatable {
     /// manifest, the page and its script); nil for `documents / 50 + 20`, the limit
     /// a static host with a file quota can live with.
     public var fileLimit: Int?
+    /// Documents per documents, excerpts and facets chunk, in place of the layout's
+    /// choice (which gives a small archive a single chunk of each); nil to let the layout
+    /// choose. The test fixtures set it so that both engines read ids past the first
+    /// chunk. Small values can take the index past its file limit.
+    public var documentsPerChunk: Int?
 
     public init() {}
 

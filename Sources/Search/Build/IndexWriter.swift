@@ -50,9 +50,10 @@ public struct IndexWriter: Sendable {
             payloads.append((Self.name("terms", shard), .terms, writer.bytes))
         }
 
-        let documentChunk = (count + layout.documents - 1) / max(1, layout.documents)
-        let excerptChunk = (count + layout.excerpts - 1) / max(1, layout.excerpts)
-        let facetChunk = (count + layout.facets - 1) / max(1, layout.facets)
+        let fixed = index.options.documentsPerChunk.map { max(1, $0) }
+        let documentChunk = fixed ?? (count + layout.documents - 1) / max(1, layout.documents)
+        let excerptChunk = fixed ?? (count + layout.excerpts - 1) / max(1, layout.excerpts)
+        let facetChunk = fixed ?? (count + layout.facets - 1) / max(1, layout.facets)
         for (number, range) in Self.chunks(count, size: documentChunk).enumerated() {
             var writer = ByteWriter()
             writer.varint(range.lowerBound)
