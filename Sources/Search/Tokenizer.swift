@@ -70,6 +70,11 @@ struct TokenBuffer: Sendable {
 
     mutating func append<C: Collection>(_ text: C, source: Range<Int>, isCJK cjk: Bool) where C.Element == UInt8 {
         bytes.append(contentsOf: text)
+        commit(source: source, isCJK: cjk)
+    }
+
+    /// Ends a token whose folded bytes are already at the end of `bytes`.
+    mutating func commit(source: Range<Int>, isCJK cjk: Bool) {
         ends.append(Int32(bytes.count))
         sourceStarts.append(Int32(source.lowerBound))
         sourceEnds.append(Int32(source.upperBound))
@@ -90,8 +95,10 @@ struct TokenScanner {
     private let bytes: [UInt8]
     private var index = 0
     private var tokens: TokenBuffer
-    /// The word being built, already folded.
-    private var word: [UInt8] = []
+    /// How many bytes of the word being built there are: its folded bytes are the last
+    /// this many of `tokens.bytes`, written in place (no other token is added while a
+    /// word is being built), so a word is never copied.
+    private var wordLength = 0
     private var wordStart = 0
     private var wordEnd = 0
     /// Whether every letter of the word so far was an ASCII capital (digits allowed).
@@ -106,7 +113,6 @@ struct TokenScanner {
     init(_ bytes: [UInt8], into buffer: TokenBuffer = TokenBuffer()) {
         self.bytes = bytes
         self.tokens = buffer
-        word.reserveCapacity(32)
     }
 
     mutating func scan() -> TokenBuffer {
@@ -136,17 +142,18 @@ struct TokenScanner {
         if Self.isLetter(byte) || Self.isDigit(byte) {
             finishCJK()
             // The whole run of ASCII letters and digits at once: most of any text.
-            if word.isEmpty { wordStart = index }
+            if wordLength == 0 { wordStart = index }
             var at = index
             while at < bytes.count {
                 let next = bytes[at]
                 let isLetter = Self.isLetter(next)
                 guard isLetter || Self.isDigit(next) else { break }
                 let isCapital = next >= 0x41 && next <= 0x5A
-                acronymPlural = next == 0x73 && wordIsCapitals && wordHasCapital && word.count >= 2
+                acronymPlural = next == 0x73 && wordIsCapitals && wordHasCapital && wordLength >= 2
                 if isLetter && !isCapital { wordIsCapitals = false }
                 if isCapital { wordHasCapital = true }
-                word.append(isLetter ? next | 0x20 : next)
+                tokens.bytes.append(isLetter ? next | 0x20 : next)
+                wordLength += 1
                 at += 1
             }
             wordEnd = at
@@ -154,7 +161,7 @@ struct TokenScanner {
             return
         }
         let next = peek(index + 1)
-        let previousIsDigit = word.last.map(Self.isDigit) ?? false
+        let previousIsDigit = wordLength > 0 && Self.isDigit(tokens.bytes[tokens.bytes.count - 1])
         let nextIsDigit = next.map(Self.isDigit) ?? false
         switch byte {
         case 0x2E where previousIsDigit && nextIsDigit:  // 2.7
@@ -162,11 +169,11 @@ struct TokenScanner {
             append(byte, from: index, to: index + 1)
         case 0x2C where previousIsDigit && nextIsDigit:  // 1,000 → 1000
             wordEnd = index + 1
-        case 0x27 where !word.isEmpty && (next.map(Self.isLetter) ?? false):  // nvidia's
+        case 0x27 where wordLength > 0 && (next.map(Self.isLetter) ?? false):  // nvidia's
             acronymPlural = false
             wordIsCapitals = false
             append(byte, from: index, to: index + 1)
-        case 0x24 where word.isEmpty && nextIsDigit:  // $2.7B
+        case 0x24 where wordLength == 0 && nextIsDigit:  // $2.7B
             finishCJK()
             append(byte, from: index, to: index + 1)
         default:
@@ -188,7 +195,7 @@ struct TokenScanner {
             finishCJK()
             return
         }
-        if scalar == "\u{2019}", !word.isEmpty, let next = peek(end), Self.isLetter(next) {
+        if scalar == "\u{2019}", wordLength > 0, let next = peek(end), Self.isLetter(next) {
             append(0x27, from: start, to: end)  // Nvidia’s, with a typographic apostrophe
             return
         }
@@ -208,7 +215,7 @@ struct TokenScanner {
             wordIsCapitals = false
             acronymPlural = false
             append(ScalarFolding.fold(scalar), from: start, to: end)
-        } else if properties.generalCategory == .nonspacingMark && !word.isEmpty {
+        } else if properties.generalCategory == .nonspacingMark && wordLength > 0 {
             wordEnd = end  // a combining accent: folded away
         } else {
             finishWord()
@@ -248,15 +255,22 @@ struct TokenScanner {
     // MARK: Building tokens
 
     private mutating func append(_ folded: UInt8, from start: Int, to end: Int) {
-        if word.isEmpty { wordStart = start }
-        word.append(folded)
+        if wordLength == 0 { wordStart = start }
+        tokens.bytes.append(folded)
+        wordLength += 1
         wordEnd = end
     }
 
     private mutating func append(_ folded: [UInt8], from start: Int, to end: Int) {
-        if word.isEmpty { wordStart = start }
-        word.append(contentsOf: folded)
+        if wordLength == 0 { wordStart = start }
+        tokens.bytes.append(contentsOf: folded)
+        wordLength += folded.count
         wordEnd = end
+    }
+
+    private mutating func dropWordByte() {
+        tokens.bytes.removeLast()
+        wordLength -= 1
     }
 
     private mutating func finishWord() {
@@ -265,14 +279,13 @@ struct TokenScanner {
             wordHasCapital = false
             acronymPlural = false
         }
-        guard !word.isEmpty else { return }
-        if acronymPlural, word.last == 0x73 { word.removeLast() }
+        guard wordLength > 0 else { return }
+        defer { wordLength = 0 }
+        if acronymPlural, tokens.bytes.last == 0x73 { dropWordByte() }
         // A trailing apostrophe or a lone `$` is not part of the word.
-        while word.last == 0x27 { word.removeLast() }
-        if word != [0x24], !word.isEmpty {
-            tokens.append(word, source: wordStart..<wordEnd, isCJK: false)
-        }
-        word.removeAll(keepingCapacity: true)
+        while wordLength > 0, tokens.bytes.last == 0x27 { dropWordByte() }
+        if wordLength == 1, tokens.bytes.last == 0x24 { dropWordByte() }
+        if wordLength > 0 { tokens.commit(source: wordStart..<wordEnd, isCJK: false) }
     }
 
     private mutating func finishCJK() {
