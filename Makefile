@@ -17,11 +17,13 @@ FUZZ_JOBS ?= 1
 
 .PHONY: site test bench fuzz deps browser-deps release screenshot clean
 
-## Install the system packages the build needs (Debian): cmark, and zlib for the search index.
+## Install the system packages the build needs (Debian): cmark, and zlib and libdeflate for
+## the search index (libdeflate writes it, zlib reads it).
 deps:
 	@missing=""; \
 	pkg-config --exists libcmark 2>/dev/null || missing="$$missing libcmark-dev"; \
 	pkg-config --exists zlib 2>/dev/null || [ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	[ -f /usr/include/libdeflate.h ] || missing="$$missing libdeflate-dev"; \
 	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 

@@ -1,3 +1,4 @@
+import CDeflate
 import CZlib
 
 /// zlib-wrapped deflate, for the index files' payloads.
@@ -6,39 +7,22 @@ import CZlib
 /// truncated file fails to inflate instead of decoding into wrong results. Browsers
 /// and node read it with `DecompressionStream("deflate")`, which works from `file://`.
 enum Deflate {
-    /// How hard to look for repeats: what a kind of payload is worth spending on.
-    enum Effort: Sendable {
-        /// Huffman codes alone, no search for repeats (zlib's `Z_HUFFMAN_ONLY`): for varints
-        /// that hardly repeat, most of what deflate saves at a fraction of its time.
-        case huffmanOnly
-        /// A zlib level, 1 (fastest) to 9 (smallest).
-        case level(Int32)
-    }
-
-    /// `bytes` compressed at `effort`: level 9, the smallest, by default (the build
-    /// compresses once; readers inflate often).
-    static func compress(_ bytes: [UInt8], effort: Effort = .level(9)) -> [UInt8] {
-        let (level, strategy): (Int32, Int32) = switch effort {
-        case .huffmanOnly: (1, Z_HUFFMAN_ONLY)
-        case .level(let level): (level, Z_DEFAULT_STRATEGY)
-        }
-        var stream = z_stream()
-        let started = deflateInit2_(&stream, level, Z_DEFLATED, MAX_WBITS, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        precondition(started == Z_OK, "zlib deflateInit2 failed: \(started)")
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
-        var input = bytes
-        let written = output.withUnsafeMutableBufferPointer { out in
-            input.withUnsafeMutableBufferPointer { source -> Int in
-                stream.next_in = source.baseAddress
-                stream.avail_in = uInt(source.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                let status = deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "zlib deflate failed: \(status)")
-                return out.count - Int(stream.avail_out)
+    /// `bytes` as a zlib stream compressed at `level`, 1 (fastest) to 12 (smallest): 9,
+    /// by default (the build compresses once; readers inflate often).
+    ///
+    /// libdeflate writes it: the same format zlib reads (and browsers, with
+    /// `DecompressionStream("deflate")`), at two to four times zlib's speed for the same
+    /// size (measured on the index at 10,000 issues).
+    static func compress(_ bytes: [UInt8], level: Int32 = 9) -> [UInt8] {
+        guard let compressor = libdeflate_alloc_compressor(level) else { preconditionFailure("libdeflate could not start") }
+        defer { libdeflate_free_compressor(compressor) }
+        var output = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, bytes.count))
+        let written = output.withUnsafeMutableBytes { out in
+            bytes.withUnsafeBytes { input in
+                libdeflate_zlib_compress(compressor, input.baseAddress, input.count, out.baseAddress, out.count)
             }
         }
+        precondition(written > 0, "libdeflate: the output bound was too small")
         output.removeSubrange(written...)
         return output
     }

@@ -1,0 +1,2 @@
+// libdeflate, which compresses the search index's payloads (Debian: libdeflate-dev).
+#include <libdeflate.h>
