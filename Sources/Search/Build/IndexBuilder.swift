@@ -50,16 +50,13 @@ public struct IndexBuilder: Sendable {
             var documentsOfTerm = [Int]()
             documentsOfTerm.reserveCapacity(frequency)
             var best = TopSelection(capacity: options.topCount)
-            var places: [(batch: Int, entry: Int)] = []
-            places.reserveCapacity(frequency)
             var positions = ByteWriter()
             let hasForms = postings.forms[stem].count > 1
             postings.forEachPosting(of: stem) { posting in
                 let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
-                best.offer(impacts.count, impact: impact)
+                best.offer(impacts.count, impact: impact, place: (posting.batch, posting.entry))
                 impacts.append(impact)
                 documentsOfTerm.append(posting.document)
-                places.append((posting.batch, posting.entry))
                 positions.varint(posting.positions.count)
                 var previous: Int32 = -1
                 for value in posting.positions {
@@ -68,8 +65,7 @@ public struct IndexBuilder: Sendable {
                 }
                 if hasForms { positions.varint(Int(posting.formMask)) }
             }
-            let top = best.indices.map { index -> TopHit in
-                let place = places[index]
+            let top = zip(best.indices, best.places).map { index, place -> TopHit in
                 let document = documentsOfTerm[index]
                 return TopHit(document: document, impact: impacts[index],
                               excerpt: postings.window(batch: place.batch, entry: place.entry).text(in: documents[document]))
@@ -180,23 +176,28 @@ private struct Weigher: Sendable {
 private struct TopSelection {
     let capacity: Int
     private(set) var indices: [Int] = []
+    /// Where each kept one is (its batch and entry), for its excerpt.
+    private(set) var places: [(batch: Int, entry: Int)] = []
     private var impacts: [UInt8] = []
 
     init(capacity: Int) {
         self.capacity = capacity
         indices.reserveCapacity(capacity + 1)
+        places.reserveCapacity(capacity + 1)
         impacts.reserveCapacity(capacity + 1)
     }
 
-    mutating func offer(_ index: Int, impact: UInt8) {
+    mutating func offer(_ index: Int, impact: UInt8, place where: (batch: Int, entry: Int)) {
         if indices.count == capacity, let last = impacts.last, impact <= last { return }
         var place = impacts.count
         while place > 0, impacts[place - 1] < impact { place -= 1 }
         impacts.insert(impact, at: place)
         indices.insert(index, at: place)
+        places.insert(`where`, at: place)
         if indices.count > capacity {
             impacts.removeLast()
             indices.removeLast()
+            places.removeLast()
         }
     }
 }
