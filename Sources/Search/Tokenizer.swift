@@ -39,8 +39,11 @@ public struct Tokenizer: Sendable {
         var storage = TokenBuffer()
         swap(&storage, &buffer)  // the scanner owns the storage while it scans, so nothing is copied
         storage.removeAll()
-        var scanner = TokenScanner(Array(text.utf8), into: storage)
-        buffer = scanner.scan()
+        var text = text
+        buffer = text.withUTF8 { utf8 in  // the string's own bytes, not a copy
+            var scanner = TokenScanner(utf8, into: storage)
+            return scanner.scan()
+        }
     }
 
     func scan(_ text: String) -> TokenBuffer {
@@ -73,6 +76,16 @@ struct TokenBuffer: Sendable {
         commit(source: source, isCJK: cjk)
     }
 
+    /// Appends a run of ASCII letters and digits, lowercased: setting bit 5 lowercases a
+    /// capital and leaves lowercase letters and digits as they are.
+    mutating func appendFolded(_ run: UnsafeBufferPointer<UInt8>) {
+        let start = bytes.count
+        bytes.append(contentsOf: run)
+        bytes.withUnsafeMutableBufferPointer { stored in
+            for index in start..<stored.count { stored[index] |= 0x20 }
+        }
+    }
+
     /// Ends a token whose folded bytes are already at the end of `bytes`.
     mutating func commit(source: Range<Int>, isCJK cjk: Bool) {
         ends.append(Int32(bytes.count))
@@ -92,7 +105,8 @@ struct TokenBuffer: Sendable {
 
 /// The state of one pass over a text's bytes.
 struct TokenScanner {
-    private let bytes: [UInt8]
+    /// The text, valid while the scan runs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var tokens: TokenBuffer
     /// How many bytes of the word being built there are: its folded bytes are the last
@@ -110,7 +124,7 @@ struct TokenScanner {
     /// contiguous in the source, so a bigram is the bytes from one start to the next end).
     private var cjkRun: [Range<Int>] = []
 
-    init(_ bytes: [UInt8], into buffer: TokenBuffer = TokenBuffer()) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: TokenBuffer = TokenBuffer()) {
         self.bytes = bytes
         self.tokens = buffer
     }
@@ -144,18 +158,20 @@ struct TokenScanner {
             // The whole run of ASCII letters and digits at once: most of any text.
             if wordLength == 0 { wordStart = index }
             var at = index
+            var length = wordLength
             while at < bytes.count {
                 let next = bytes[at]
                 let isLetter = Self.isLetter(next)
                 guard isLetter || Self.isDigit(next) else { break }
                 let isCapital = next >= 0x41 && next <= 0x5A
-                acronymPlural = next == 0x73 && wordIsCapitals && wordHasCapital && wordLength >= 2
+                acronymPlural = next == 0x73 && wordIsCapitals && wordHasCapital && length >= 2
                 if isLetter && !isCapital { wordIsCapitals = false }
                 if isCapital { wordHasCapital = true }
-                tokens.bytes.append(isLetter ? next | 0x20 : next)
-                wordLength += 1
+                length += 1
                 at += 1
             }
+            tokens.appendFolded(UnsafeBufferPointer(rebasing: bytes[index..<at]))
+            wordLength = length
             wordEnd = at
             index = at
             return
@@ -245,7 +261,7 @@ struct TokenScanner {
         }
     }
 
-    private static func decode(_ slice: ArraySlice<UInt8>) -> Unicode.Scalar? {
+    private static func decode(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
         var iterator = slice.makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
