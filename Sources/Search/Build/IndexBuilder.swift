@@ -24,66 +24,12 @@ public struct IndexBuilder: Sendable {
         let postings = CollectedPostings(analyze(documents))
         let facets = DocumentFacets(documents, things: things)
         clock.lap("tokenize and stem")
-        let count = documents.count
-        let weigher = Weigher(postings: postings, documentCount: count)
-
-        // BM25F of every posting, then one scale for all so impacts fit a byte.
-        let stemChunks = Self.chunks(postings.stems.count, parts: 64)
-        let highest = ((try? stemChunks.concurrentMap { range -> Double in
-            var highest = 0.0
-            for stem in range {
-                let idf = weigher.idf(stem)
-                postings.forEachPosting(of: stem) { highest = max(highest, weigher.weight($0, idf: idf)) }
-            }
-            return highest
-        }) ?? []).max() ?? 0
-        let scale = 255 / max(highest, .leastNonzeroMagnitude)
-
-        let options = self.options
+        let weigher = Weigher(postings: postings, documentCount: documents.count)
+        let scale = 255 / max(Self.highestWeight(postings, weigher), .leastNonzeroMagnitude)
         let keys = postings.stems.map { Array($0.utf8) }
         let order = postings.stems.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        let terms: [TermRecord] = (try? order.concurrentMap { stem -> TermRecord in
-            let frequency = postings.documentFrequencies[stem]
-            let idf = weigher.idf(stem)
-            var impacts = [UInt8]()
-            impacts.reserveCapacity(frequency)
-            var documentsOfTerm = [Int]()
-            documentsOfTerm.reserveCapacity(frequency)
-            var best = TopSelection(capacity: options.topCount)
-            var positions = ByteWriter()
-            let hasForms = postings.forms[stem].count > 1
-            postings.forEachPosting(of: stem) { posting in
-                let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
-                best.offer(impacts.count, impact: impact, place: (posting.batch, posting.entry))
-                impacts.append(impact)
-                documentsOfTerm.append(posting.document)
-                positions.varint(posting.positions.count)
-                var previous: Int32 = -1
-                for value in posting.positions {
-                    positions.varint(Int(value - previous - 1))
-                    previous = value
-                }
-                if hasForms { positions.varint(Int(posting.formMask)) }
-            }
-            let top = zip(best.indices, best.places).map { index, place -> TopHit in
-                let document = documentsOfTerm[index]
-                return TopHit(document: document, impact: impacts[index],
-                              excerpt: postings.window(batch: place.batch, entry: place.entry).text(in: documents[document]))
-            }
-            var encodedPostings: [UInt8]?
-            if frequency > options.topCount {
-                var writer = ByteWriter()
-                let coding = PostingCoding.choose(count: frequency, universe: count)
-                writer.byte(coding == .gaps ? 0 : 1)
-                writer.raw(coding.encode(documentsOfTerm, universe: count))
-                writer.raw(impacts)
-                encodedPostings = writer.bytes
-            }
-            let counts = FacetCounts(documents: documentsOfTerm, limit: options.facetValues, facets: facets)
-            return TermRecord(stem: postings.stems[stem],
-                              forms: postings.forms[stem],
-                              documentFrequency: frequency, top: top, facets: counts, postings: encodedPostings,
-                              positions: positions.bytes)
+        let terms: [TermRecord] = (try? order.concurrentMap { stem in
+            termRecord(stem, postings: postings, weigher: weigher, scale: scale, facets: facets, documents: documents)
         }) ?? []
         let fallbackExcerpts = zip(postings.fallbacks, documents).map { $0.text(in: $1) }
         clock.lap("weigh and encode terms")
@@ -92,6 +38,67 @@ public struct IndexBuilder: Sendable {
     }
 
     // MARK: Steps
+
+    /// The highest BM25F weight of any posting: impacts are weights on one scale for the
+    /// whole archive, the highest becoming 255, so that they fit a byte and add up.
+    private static func highestWeight(_ postings: CollectedPostings, _ weigher: Weigher) -> Double {
+        let stemChunks = chunks(postings.stems.count, parts: 64)
+        return ((try? stemChunks.concurrentMap { range -> Double in
+            var highest = 0.0
+            for stem in range {
+                let idf = weigher.idf(stem)
+                postings.forEachPosting(of: stem) { highest = max(highest, weigher.weight($0, idf: idf)) }
+            }
+            return highest
+        }) ?? []).max() ?? 0
+    }
+
+    /// One stem's entry: every posting weighed and quantized to an impact byte (`scale`),
+    /// its best documents with their excerpts, its postings and positions encoded, and
+    /// its facet counts.
+    private func termRecord(_ stem: Int, postings: CollectedPostings, weigher: Weigher, scale: Double,
+                            facets: DocumentFacets, documents: [SearchDocument]) -> TermRecord {
+        let count = documents.count
+        let frequency = postings.documentFrequencies[stem]
+        let idf = weigher.idf(stem)
+        var impacts = [UInt8]()
+        impacts.reserveCapacity(frequency)
+        var documentsOfTerm = [Int]()
+        documentsOfTerm.reserveCapacity(frequency)
+        var best = TopSelection(capacity: options.topCount)
+        var positions = ByteWriter()
+        let hasForms = postings.forms[stem].count > 1
+        postings.forEachPosting(of: stem) { posting in
+            let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
+            best.offer(impacts.count, impact: impact, place: (posting.batch, posting.entry))
+            impacts.append(impact)
+            documentsOfTerm.append(posting.document)
+            positions.varint(posting.positions.count)
+            var previous: Int32 = -1
+            for value in posting.positions {
+                positions.varint(Int(value - previous - 1))
+                previous = value
+            }
+            if hasForms { positions.varint(Int(posting.formMask)) }
+        }
+        let top = zip(best.indices, best.places).map { index, place -> TopHit in
+            let document = documentsOfTerm[index]
+            return TopHit(document: document, impact: impacts[index],
+                          excerpt: postings.window(batch: place.batch, entry: place.entry).text(in: documents[document]))
+        }
+        var encodedPostings: [UInt8]?
+        if frequency > options.topCount {
+            var writer = ByteWriter()
+            let coding = PostingCoding.choose(count: frequency, universe: count)
+            writer.byte(coding == .gaps ? 0 : 1)
+            writer.raw(coding.encode(documentsOfTerm, universe: count))
+            writer.raw(impacts)
+            encodedPostings = writer.bytes
+        }
+        return TermRecord(stem: postings.stems[stem], forms: postings.forms[stem], documentFrequency: frequency, top: top,
+                          facets: FacetCounts(documents: documentsOfTerm, limit: options.facetValues, facets: facets),
+                          postings: encodedPostings, positions: positions.bytes)
+    }
 
     /// Tokenizes and stems every document: one analyzer per core, each reading a span of
     /// consecutive documents in small batches (so each surface form is stemmed once per
