@@ -14,14 +14,27 @@ struct GoldenPageTests {
         "entities/index.html", "entities/nscale/index.html", "entities/nscale/feed.xml",
     ]
 
+    /// The fixture site, built once for every page compared here, read into memory (the
+    /// scratch folder is gone by the time a test runs). The build's error, if it failed.
+    static let built: (pages: [String: String], failure: String?) = {
+        do {
+            let scratch = try TestSupport.scratch()
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let output = scratch.appendingPathComponent("site")
+            _ = try SiteBuilder(options: BuildOptions(root: TestSupport.fixture, output: output,
+                                                      themeDirectory: TestSupport.theme)).build()
+            var pages: [String: String] = [:]
+            for page in Self.pages { pages[page] = try TestSupport.read(output.appendingPathComponent(page)) }
+            return (pages, nil)
+        } catch {
+            return ([:], "\(error)")
+        }
+    }()
+
     @Test(arguments: pages)
     func pageMatchesGolden(page: String) throws {
-        let scratch = try TestSupport.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let output = scratch.appendingPathComponent("site")
-        _ = try SiteBuilder(options: BuildOptions(root: TestSupport.fixture, output: output,
-                                                  themeDirectory: TestSupport.theme)).build()
-        let actual = try TestSupport.read(output.appendingPathComponent(page))
+        if let failure = Self.built.failure { Issue.record("the fixture site did not build: \(failure)") }
+        let actual = try #require(Self.built.pages[page], "\(page) was not built")
         let goldenFile = TestSupport.golden.appendingPathComponent(page.replacingOccurrences(of: "/", with: "__"))
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
             try actual.write(to: goldenFile, atomically: true, encoding: .utf8)
