@@ -1,12 +1,13 @@
 /// A problem with an editor's input, located in a file.
 ///
 /// Every error the build reports reads `path:line: message`, the form compilers use,
-/// so editors and their tools can jump straight to the line.
+/// so editors and their tools can jump straight to the line. A problem that is not on a
+/// line of a file (a missing folder, a file as a whole) reads `path: message`.
 public struct ContentError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file, relative to the build root where possible.
+    /// The file or folder, relative to the build root where possible.
     public let path: String
-    /// 1-based line in that file; 1 when the problem is the file as a whole.
-    public let line: Int
+    /// 1-based line in that file; nil when the problem is not on a line.
+    public let line: Int?
     /// What is wrong, and where it helps, how to fix it.
     public let message: String
 
@@ -17,6 +18,13 @@ public struct ContentError: Error, Sendable, Equatable, CustomStringConvertible 
         self.message = message
     }
 
-    /// `path:line: message`.
-    public var description: String { "\(path):\(line): \(message)" }
+    /// Makes an error about `path` as a whole: no line to point at.
+    public init(path: String, message: String) {
+        self.path = path
+        self.line = nil
+        self.message = message
+    }
+
+    /// `path:line: message`, or `path: message` with no line.
+    public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
 }

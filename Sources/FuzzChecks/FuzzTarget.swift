@@ -39,7 +39,8 @@ enum FuzzText {
     }
 
     /// Fails when `line` is outside `1...lineCount(text)`.
-    static func lineFinding(_ line: Int, in text: String, error: CustomStringConvertible) -> String? {
+    static func lineFinding(_ line: Int?, in text: String, error: CustomStringConvertible) -> String? {
+        guard let line else { return "an error about the input's text names no line: \(error)" }
         let lines = lineCount(text)
         return (1...lines).contains(line) ? nil : "error names line \(line) of a \(lines)-line input: \(error)"
     }

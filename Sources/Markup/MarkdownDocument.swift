@@ -1,4 +1,9 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A parsed CommonMark document: a libcmark node tree owned by this object.
 ///
@@ -50,9 +55,3 @@ public final class MarkdownDocument {
         found.forEach(body)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,4 +1,7 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension MarkdownDocument {
     /// Finds names in the prose and turns chosen ones into links, in the cmark tree.
@@ -176,7 +179,3 @@ enum Sentence {
     private static func isSpace(_ byte: UInt8) -> Bool { TextStatistics.isSpace(byte) }
     private static func isTerminal(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

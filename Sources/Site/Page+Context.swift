@@ -13,16 +13,16 @@ extension Page {
             let issue = archive.issues[index]
             let newer = index > 0 ? archive.issues[index - 1] : nil
             let older = index + 1 < archive.issues.count ? archive.issues[index + 1] : nil
-            return base.render(title: issue.title, description: issue.summary, extra: [
+            return base.rootContext(title: issue.title, description: issue.summary, extra: [
                 "issue": IssueViewModel.full(issue, index: index, in: archive, older: older, newer: newer, links: links),
             ])
         case .entities:
-            return base.render(title: "Entities", description: "Every company, person, product and place \(archive.config.title) mentions.",
+            return base.rootContext(title: "Entities", description: "Every company, person, product and place \(archive.config.title) mentions.",
                                extra: EntityViewModel.index(archive, links: links))
         case .entity(let index, let page):
             let entity = archive.registry.entities[index]
             let total = Page.pageCount(archive.entityIssues[index].count, perPage: Page.issuesPerEntityPage)
-            return base.render(title: page == 1 ? entity.name : "\(entity.name), page \(page)",
+            return base.rootContext(title: page == 1 ? entity.name : "\(entity.name), page \(page)",
                                description: entity.description.isEmpty
                                    ? "Every mention of \(entity.name) in \(archive.config.title)." : entity.description,
                                extra: [
@@ -32,10 +32,10 @@ extension Page {
                                    "is_first_page": .bool(page == 1),
                                ])
         case .archive:
-            return base.render(title: "Archive", description: "Every issue of \(archive.config.title), by year and month.",
+            return base.rootContext(title: "Archive", description: "Every issue of \(archive.config.title), by year and month.",
                                extra: ["total": .int(archive.issues.count), "years": ArchiveGrouping.years(archive, links: links)])
         case .tags:
-            return base.render(title: "Tags", description: "Every tag of \(archive.config.title).", extra: [
+            return base.rootContext(title: "Tags", description: "Every tag of \(archive.config.title).", extra: [
                 "total_tags": .int(archive.tags.count),
                 "tags": .list(archive.tags.map { tag in
                     .object(["name": .string(tag.name), "slug": .string(tag.slug),
@@ -44,15 +44,15 @@ extension Page {
             ])
         case .tag(let index):
             let tag = archive.tags[index]
-            return base.render(title: tag.name, description: "Issues tagged \(tag.name).", extra: [
+            return base.rootContext(title: tag.name, description: "Issues tagged \(tag.name).", extra: [
                 "tag": .object(["name": .string(tag.name), "slug": .string(tag.slug), "count": .int(tag.issueIndexes.count),
                                 "url": .string(links.href(.tag(tag.slug)))]),
                 "issues": .list(tag.issueIndexes.map { .object(IssueViewModel.summary(archive.issues[$0], links: links)) }),
             ])
         case .notFound:
-            return base.render(title: "Page not found", description: "", extra: [:])
+            return base.rootContext(title: "Page not found", description: "", extra: [:])
         case .search:
-            return base.render(title: "Search", description: "Search every issue of \(archive.config.title).", extra: [
+            return base.rootContext(title: "Search", description: "Search every issue of \(archive.config.title).", extra: [
                 "search": .object([
                     "script": .string(links.href(.searchScript)),
                     "root": .string(links.root),
@@ -68,7 +68,7 @@ extension Page {
         let perPage = Page.issuesPerHomePage
         let total = Page.pageCount(archive.issues.count, perPage: perPage)
         let slice = archive.issues.dropFirst((number - 1) * perPage).prefix(perPage)
-        return base.render(
+        return base.rootContext(
             title: number == 1 ? "" : "Page \(number)",
             description: archive.config.description,
             extra: [

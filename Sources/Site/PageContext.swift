@@ -25,7 +25,7 @@ struct PageContext {
 
     /// The root context: `site`, `urls`, `page`, `generator`, `build_year`, plus
     /// the page's own keys from `extra`.
-    func render(title: String, description: String, extra: [String: TemplateValue]) -> TemplateValue {
+    func rootContext(title: String, description: String, extra: [String: TemplateValue]) -> TemplateValue {
         var root: [String: TemplateValue] = [
             "site": site,
             "urls": .object([

@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
 
     private func findTheme(_ layout: ContentLayout) throws -> URL {
         guard let directory = options.themeDirectory ?? Theme.locate(root: layout.root) else {
-            throw ContentError(path: layout.relative(layout.root.appendingPathComponent("templates")), line: 1,
+            throw ContentError(path: layout.relative(layout.root.appendingPathComponent("templates")),
                                message: "no theme found: add a templates/ folder, or run the broadsheet built from a checkout that has one")
         }
         return directory

@@ -14,9 +14,4 @@ extension TemplateValue {
         case .map(let entries): self = .object(entries.mapValues(TemplateValue.init))
         }
     }
-
-    /// `.string(text)`, or `.null` for nil, so `{{#key}}` sections test presence.
-    static func optional(_ text: String?) -> TemplateValue {
-        text.map(TemplateValue.string) ?? .null
-    }
 }

@@ -17,6 +17,29 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/issues/one/index.html").path))
     }
 
+    /// A copy of the binary in a folder with no theme above it, over an archive with no
+    /// templates/: the error names the folder, with no line number (it is not about a line).
+    @Test func noThemeAnywhereSaysSoWithoutALine() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.removeItem(at: root.appendingPathComponent("templates"))
+        let bin = root.appendingPathComponent("bin/broadsheet")
+        try FileManager.default.createDirectory(at: bin.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandRunner.executable, to: bin)
+        let process = Process()
+        process.executableURL = bin
+        process.arguments = ["build", "--root", root.path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.hasPrefix("templates: no theme found: add a templates/ folder"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("site/index.html").path))
+    }
+
     @Test func rootDefaultsToTheCurrentFolderAndOutputCanMove() throws {
         let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
         defer { try? FileManager.default.removeItem(at: root) }
