@@ -35,6 +35,9 @@ public final class StagedOutput: @unchecked Sendable {
         public var atomic: Bool
         /// Where a forced build moved a foreign folder's files, if it did.
         public var setAside: URL?
+        /// What of the previous output could not be cleaned up, and why; nil when all of it was.
+        /// The new output is in place either way.
+        public var leftover: String?
     }
 
     /// Creates and locks the staging folder, first removing any left by a build that died.
@@ -137,7 +140,10 @@ public final class StagedOutput: @unchecked Sendable {
             do {
                 try FolderExchange.move(staging, to: destination)
             } catch {
-                _ = rename(target.path, destination.path)
+                guard rename(target.path, destination.path) == 0 else {
+                    throw OutputError(path: destination.path, message: "\(error); and your folder could not be moved back: "
+                        + "\(String(cString: strerror(errno))). It is whole, at \(target.path)")
+                }
                 throw error
             }
             committed = true
@@ -146,20 +152,40 @@ public final class StagedOutput: @unchecked Sendable {
         let method = try FolderExchange.swap(staging, into: destination)
         committed = true
         let old = staging  // now holds the previous output, an earlier build's
-        carryHiddenEntries(from: old)
-        try? FileManager.default.removeItem(at: old)
-        return Commit(files: files, atomic: method == .exchange, setAside: nil)
-    }
-
-    private func carryHiddenEntries(from old: URL) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: old.path)) ?? []
-        where entry.hasPrefix(".") && entry != BuildMarker.fileName {
-            let target = destination.appendingPathComponent(entry)
-            if !manager.fileExists(atPath: target.path) {
-                try? manager.moveItem(at: old.appendingPathComponent(entry), to: target)
+        var leftover: String?
+        if let problem = carryHiddenEntries(from: old) {
+            // Deleting the old output now would delete what could not be carried over.
+            leftover = "the previous output is kept at \(old.path): \(problem)"
+        } else {
+            do {
+                try FileManager.default.removeItem(at: old)
+            } catch {
+                leftover = "could not remove the previous output at \(old.path): \(error.localizedDescription)"
             }
         }
+        return Commit(files: files, atomic: method == .exchange, setAside: nil, leftover: leftover)
+    }
+
+    /// Moves the hidden top-level entries of the old output (`.git`, `.gitkeep`) into the
+    /// new one; what could not be moved, or nil.
+    private func carryHiddenEntries(from old: URL) -> String? {
+        let manager = FileManager.default
+        let entries: [String]
+        do {
+            entries = try manager.contentsOfDirectory(atPath: old.path)
+        } catch {
+            return "could not list it: \(error.localizedDescription)"
+        }
+        for entry in entries where entry.hasPrefix(".") && entry != BuildMarker.fileName {
+            let target = destination.appendingPathComponent(entry)
+            guard !manager.fileExists(atPath: target.path) else { continue }
+            do {
+                try manager.moveItem(at: old.appendingPathComponent(entry), to: target)
+            } catch {
+                return "could not move \(entry) into the new output: \(error.localizedDescription)"
+            }
+        }
+        return nil
     }
 
     /// `NAME.before-broadsheet-20261202-061500` beside the output, not yet taken.

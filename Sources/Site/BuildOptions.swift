@@ -42,6 +42,8 @@ public struct BuildReport: Sendable {
     public var stages: [Stage] = []
     /// Where `--force` moved the files of a folder Broadsheet had not built, if it did.
     public var setAside: URL?
+    /// What of the previous output could not be cleaned up after the swap, and why.
+    public var leftover: String?
 
     /// One named step of the build and its duration; a step with `depth` 1 is a part of
     /// the step of depth 0 before it (so the top-level steps add up to the whole build).

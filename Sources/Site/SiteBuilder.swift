@@ -72,6 +72,7 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
+        report.leftover = commit.leftover
         return report
     }
 

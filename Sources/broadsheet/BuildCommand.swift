@@ -60,6 +60,9 @@ struct BuildCommand: ParsableCommand {
             }
             let report = try builder.build()
             reporter.finish()
+            if let leftover = report.leftover {
+                FileHandle.standardError.write(Data("warning: \(leftover)\n".utf8))
+            }
             if let setAside = report.setAside {
                 FileHandle.standardError.write(Data("note: --force moved what was in \(report.output.path) to \(setAside.path)\n".utf8))
             }

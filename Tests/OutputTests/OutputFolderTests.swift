@@ -117,6 +117,32 @@ struct OutputFolderTests {
         #expect(beside == ["site"], "\(beside)")
     }
 
+    /// When a hidden entry of the old output cannot be carried into the new one, the old
+    /// output is kept (deleting it would delete that entry) and the commit says where.
+    @Test func aHiddenEntryThatCannotBeCarriedKeepsTheOldOutputAndSaysSo() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let site = base.appendingPathComponent("site")
+        let first = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
+        try first.write("one", to: "index.html")
+        _ = try first.commit(generator: "Broadsheet test")
+        try Data("deploy".utf8).write(to: site.appendingPathComponent(".deploy"))
+
+        let second = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
+        try second.write("two", to: "index.html")
+        // A dangling symlink of that name in the new output: the move is refused.
+        try FileManager.default.createSymbolicLink(atPath: second.staging.appendingPathComponent(".deploy").path,
+                                                   withDestinationPath: "/nonexistent/broadsheet-test")
+        let commit = try second.commit(generator: "Broadsheet test")
+        #expect(try Data(contentsOf: site.appendingPathComponent("index.html")) == Data("two".utf8), "the new output is in place")
+        let leftover = try #require(commit.leftover)
+        #expect(leftover.contains("could not move .deploy into the new output"), "\(leftover)")
+        let kept = try #require(try FileManager.default.contentsOfDirectory(atPath: base.path).first { $0 != "site" })
+        #expect(leftover.contains(kept))
+        #expect(try Data(contentsOf: base.appendingPathComponent(kept).appendingPathComponent(".deploy")) == Data("deploy".utf8),
+                "nothing of the old output's hidden entry is lost")
+    }
+
     @Test func anAbandonedStagedOutputRemovesItsFolder() throws {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
