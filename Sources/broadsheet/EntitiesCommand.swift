@@ -41,20 +41,13 @@ struct ListEntities: ParsableCommand {
 
     func run() throws {
         let archive = try CommandErrors.reporting { try options.loadArchive() }
-        let order = archive.registry.entities.indices.sorted { a, b in
-            let mentions = (archive.entityMentionCounts[a], archive.entityMentionCounts[b])
-            if mentions.0 != mentions.1 { return mentions.0 > mentions.1 }
-            let issues = (archive.entityIssues[a].count, archive.entityIssues[b].count)
-            if issues.0 != issues.1 { return issues.0 > issues.1 }
-            return archive.registry.entities[a].name < archive.registry.entities[b].name
-        }
+        let order = archive.entitiesByMentions
         if options.json {
-            let rows: [[String: Any]] = order.map { index in
+            try JSONOutput.print(order.map { index in
                 let entity = archive.registry.entities[index]
-                return ["name": entity.name, "slug": entity.slug, "kind": entity.kind.rawValue,
-                        "mentions": archive.entityMentionCounts[index], "issues": archive.entityIssues[index].count]
-            }
-            try JSONOutput.print(rows)
+                return EntityRow(name: entity.name, slug: entity.slug, kind: entity.kind.rawValue,
+                                 mentions: archive.entityMentionCounts[index], issues: archive.entityIssues[index].count)
+            })
             return
         }
         let width = max(6, archive.registry.entities.map(\.name.count).max() ?? 0)
@@ -87,19 +80,12 @@ struct SuggestEntities: ParsableCommand {
 
     func run() throws {
         let archive = try CommandErrors.reporting { try options.loadArchive() }
-        var known: Set<String> = []
-        for entity in archive.registry.entities {
-            for alias in entity.names {
-                known.insert(alias.text)
-                if alias.ignoreCase { known.insert(alias.text.lowercased()) }
-            }
-        }
         let documents = archive.issues.map { (path: $0.path, text: $0.body.plainText) }
-        let suggestions = NameSuggester.suggest(documents: documents, known: known, limit: limit)
+        let suggestions = NameSuggester.suggest(documents: documents, known: archive.registry.knownNames, limit: limit)
         if options.json {
-            try JSONOutput.print(suggestions.map { suggestion -> [String: Any] in
-                ["name": suggestion.name, "count": suggestion.count, "issues": suggestion.documentCount,
-                 "reason": suggestion.reason, "example": suggestion.example, "example_path": suggestion.examplePath]
+            try JSONOutput.print(suggestions.map { suggestion in
+                SuggestionRow(name: suggestion.name, count: suggestion.count, issues: suggestion.documentCount,
+                              reason: suggestion.reason, example: suggestion.example, examplePath: suggestion.examplePath)
             })
             return
         }
@@ -108,7 +94,7 @@ struct SuggestEntities: ParsableCommand {
             return
         }
         for suggestion in suggestions {
-            print("\(String(suggestion.count).leftPadded(5))  \(suggestion.name)  (\(suggestion.reason), \(suggestion.documentCount) issues)")
+            print("\(String(suggestion.count).leftPadded(5))  \(suggestion.name)  (\(suggestion.reason.rawValue), \(suggestion.documentCount) issues)")
             print("       \(suggestion.examplePath): \(suggestion.example)")
         }
     }
@@ -120,11 +106,36 @@ extension String {
     }
 }
 
+/// One entity in `entities --json`.
+struct EntityRow: Encodable {
+    var name: String
+    var slug: String
+    var kind: String
+    var mentions: Int
+    var issues: Int
+}
+
+/// One suggestion in `entities suggest --json`.
+struct SuggestionRow: Encodable {
+    var name: String
+    var count: Int
+    var issues: Int
+    var reason: NameSuggestion.Reason
+    var example: String
+    var examplePath: String
+
+    enum CodingKeys: String, CodingKey {
+        case name, count, issues, reason, example
+        case examplePath = "example_path"
+    }
+}
+
 /// Pretty, key-sorted JSON on stdout, for scripts.
 enum JSONOutput {
-    static func print(_ value: Any) throws {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        FileHandle.standardOutput.write(data)
+    static func print<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }

@@ -26,7 +26,7 @@ struct NameSuggesterTests {
         let expected = ["Goldman Sachs": 2, "Jane Street": 2, "Point72 Asset Management": 3, "Bank of America": 2, "Port of Narvik": 2]
         for (name, count) in expected {
             #expect(byName[name]?.count == count, "\(name)")
-            #expect(byName[name]?.reason == "name", "\(name)")
+            #expect(byName[name]?.reason == .name, "\(name)")
         }
         #expect(byName["Astra Capital"]?.count == 2, "split from Point72 Asset Management: both are names elsewhere")
         #expect(byName["Linden Advisors"] == nil, "once only")
@@ -39,7 +39,7 @@ struct NameSuggesterTests {
             It’s now seeking $2.7 billion in capital. $1.8B in private credit. $900M in equity.
             Nscale is seeking $2.7B, and the round values Nscale at $14.6 billion; Alibaba plans $53B.
             """)
-        #expect(found.filter { $0.reason == "ticker" }.map(\.name) == ["$MSFT", "$NVDA"])
+        #expect(found.filter { $0.reason == .ticker }.map(\.name) == ["$MSFT", "$NVDA"])
         #expect(found.first { $0.name == "$NVDA" }?.count == 2)
         #expect(!found.contains { $0.name.hasPrefix("$") && $0.name.dropFirst().first?.isNumber == true })
         #expect(!found.contains { ["2.7B", "1.8B", "900M", "14.6", "53B"].contains($0.name) })
@@ -54,7 +54,7 @@ struct NameSuggesterTests {
             Developers compared Llama-3 with GPT-4o, and Llama-3 with GPT-4o again, then tried Qwen3-Omni and Qwen3-Omni.
             """
         let found = suggest(text)
-        let products = Set(found.filter { $0.reason == "product" }.map(\.name))
+        let products = Set(found.filter { $0.reason == .product }.map(\.name))
         #expect(products == ["GB300", "H100", "Qwen3", "MI300X", "B200", "Llama-3", "GPT-4o", "Qwen3-Omni"])
     }
 
@@ -66,7 +66,7 @@ struct NameSuggesterTests {
             Microsoft committed €4.8B, then another €4.8B, for the 2nd year and the 2nd time.
             Revenue rose in Q3 and again in Q3, with 128K context and 128K tokens, 5G and 5G, FY2025 and FY2025, H1 and H1.
             """)
-        #expect(found.filter { $0.reason == "product" }.isEmpty, "\(names(found))")
+        #expect(found.filter { $0.reason == .product }.isEmpty, "\(names(found))")
     }
 
     @Test func pluralProductsCountAsTheProduct() {
@@ -82,7 +82,7 @@ struct NameSuggesterTests {
             Meta Platforms can now make money on GenAI. Developers can now plug into Meta Cloud directly.
             The pseudo-hyperscaler is Meta, and Meta Platforms hosts Llama.
             """)
-        #expect(!found.contains { !$0.name.contains(" ") && $0.reason == "name" })
+        #expect(!found.contains { !$0.name.contains(" ") && $0.reason == .name })
         #expect(!names(found).contains("However Nvidia"))
         #expect(!names(found).contains("Supplying ByteDance"))
         // "Meta" is capitalised mid-sentence elsewhere, so the sentence-initial run keeps it.
@@ -176,7 +176,7 @@ struct NameSuggesterTests {
         #expect(goldman.documentCount == 2)
         #expect(goldman.examplePath == "issue-1")
         #expect(goldman.example == "With Goldman Sachs already lined up to lead the debt, this could be a big one.")
-        #expect(goldman.reason == "name")
+        #expect(goldman.reason == .name)
     }
 
     @Test func shortExampleSentencesGiveWayToLongerOnes() {
@@ -219,7 +219,7 @@ struct NameSuggesterTests {
             Qwen 3.5, the flagship variant, outperforms Claude 2.1; Claude 2.1 trails Qwen 3.5 in 2025.
             On March 9, 2026, and again on March 9, the round closed.
             """)
-        let products = Dictionary(uniqueKeysWithValues: found.filter { $0.reason == "product" }.map { ($0.name, $0.count) })
+        let products = Dictionary(uniqueKeysWithValues: found.filter { $0.reason == .product }.map { ($0.name, $0.count) })
         #expect(products == ["Llama 3": 2, "Qwen 3.5": 2, "Claude 2.1": 2])
     }
 

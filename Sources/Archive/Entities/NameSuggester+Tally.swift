@@ -7,11 +7,11 @@ extension NameSuggester {
     enum Kind: UInt8 {
         case name, product, ticker
 
-        var reason: String {
+        var reason: NameSuggestion.Reason {
             switch self {
-            case .name: return "name"
-            case .product: return "product"
-            case .ticker: return "ticker"
+            case .name: return .name
+            case .product: return .product
+            case .ticker: return .ticker
             }
         }
     }

@@ -11,10 +11,20 @@ public struct NameSuggestion: Sendable, Equatable {
     public let example: String
     /// The document (path) the example comes from.
     public let examplePath: String
-    /// Why it is a candidate: "name" (capitalised multi-word name), "ticker" ($NVDA), "product" (GB300, Qwen3).
-    public let reason: String
+    /// Why it is a candidate.
+    public let reason: Reason
 
-    public init(name: String, count: Int, documentCount: Int, example: String, examplePath: String, reason: String) {
+    /// The kinds of candidate the suggester finds; the raw value is what `--json` prints.
+    public enum Reason: String, Sendable, Equatable, Encodable {
+        /// A capitalised multi-word name (`Goldman Sachs`).
+        case name
+        /// A product or model name with digits (`GB300`, `Qwen3`).
+        case product
+        /// A stock ticker (`$NVDA`).
+        case ticker
+    }
+
+    public init(name: String, count: Int, documentCount: Int, example: String, examplePath: String, reason: Reason) {
         self.name = name
         self.count = count
         self.documentCount = documentCount
