@@ -65,9 +65,16 @@ public struct BuildReport: Sendable {
 
 /// A step of the build, reported as it goes so a long build shows progress.
 public struct BuildProgress: Sendable {
-    /// `loading`, `rendering`, `writing`…
+    /// The step's name (`BuildStep.name`), as `--timings` prints it.
     public var stage: String
     public var done: Int
     /// 0 when the stage has no count.
     public var total: Int
+
+    /// Progress of `step`: `done` of `total` things (0 of 0 for a step with no count).
+    public init(_ step: BuildStep, done: Int = 0, total: Int = 0) {
+        self.stage = step.name
+        self.done = done
+        self.total = total
+    }
 }

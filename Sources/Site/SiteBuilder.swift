@@ -36,39 +36,39 @@ public struct SiteBuilder: Sendable {
         let themeDirectory = try findTheme(layout)
         let outputFolder = try checkOutput(layout, themeDirectory: themeDirectory)
 
-        progress(BuildProgress(stage: "loading theme", done: 0, total: 0))
+        progress(BuildProgress(.loadTheme))
         let theme = try loadTheme(themeDirectory, layout: layout)
-        clock.lap("load theme")
+        clock.lap(.loadTheme)
 
-        progress(BuildProgress(stage: "loading issues", done: 0, total: 0))
+        progress(BuildProgress(.loadIssues))
         let offline = options.offline
         let content = try layout.loadContent(includeDrafts: options.includeDrafts) { config, entity in
             // Every issue page sits at issues/<slug>/, so one href serves them all.
             Links(page: .issue("_"), config: config, offline: offline).href(.entity(entity.slug))
         }
-        clock.lap("load issues, link mentions")
+        clock.lap(.loadIssues)
         if !content.warnings.isEmpty {
             if options.strict { throw StrictBuildError(warnings: content.warnings) }
             warn(content.warnings)
         }
-        progress(BuildProgress(stage: "cross-referencing", done: 0, total: 0))
+        progress(BuildProgress(.crossReference))
         let archive = content.makeArchive()
-        clock.lap("cross-reference")
+        clock.lap(.crossReference)
 
         let output = try StagedOutput(folder: outputFolder)
         let pages = Page.all(in: archive)
         try render(pages, archive: archive, theme: theme, into: output)
-        clock.lap("render and write pages")
+        clock.lap(.renderPages)
         let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
-        clock.lap("write feeds and assets")
-        progress(BuildProgress(stage: "indexing for search", done: 0, total: 0))
+        clock.lap(.writeFeeds)
+        progress(BuildProgress(.buildSearchIndex))
         let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)
-        clock.lap("build search index")
+        clock.lap(.buildSearchIndex)
         clock.detail(searchSteps)
 
-        progress(BuildProgress(stage: "swapping into place", done: 0, total: 0))
+        progress(BuildProgress(.swap))
         let commit = try output.commit(generator: SiteBuilder.generator)
-        clock.lap("swap into place")
+        clock.lap(.swap)
         var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
@@ -114,7 +114,7 @@ public struct SiteBuilder: Sendable {
 
     private func render(_ pages: [Page], archive: Archive, theme: Theme, into output: StagedOutput) throws {
         let total = pages.count
-        let counter = ProgressCounter(total: total, stage: "rendering pages", report: progress)
+        let counter = ProgressCounter(total: total, step: .renderPages, report: progress)
         let offline = options.offline
         // The newest issue's year, not the clock's: the same content builds the same bytes.
         let year = String(archive.issues.first?.date.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()))
@@ -148,7 +148,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func writeSupportFiles(_ archive: Archive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {
-        progress(BuildProgress(stage: "writing feeds and assets", done: 0, total: theme.assetFiles.count))
+        progress(BuildProgress(.writeFeeds, total: theme.assetFiles.count))
         let rootLinks = Links(page: .home, config: archive.config, offline: options.offline)
         var count = 0
         try output.write(Feeds.atom(archive, links: rootLinks), to: SitePath.feed.outputFile)
@@ -175,15 +175,16 @@ final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
     private let total: Int
-    private let stage: String
+    private let buildStep: BuildStep
     private let report: @Sendable (BuildProgress) -> Void
-    private let step: Int
+    /// Report every this many.
+    private let every: Int
 
-    init(total: Int, stage: String, report: @escaping @Sendable (BuildProgress) -> Void) {
+    init(total: Int, step: BuildStep, report: @escaping @Sendable (BuildProgress) -> Void) {
         self.total = total
-        self.stage = stage
+        self.buildStep = step
         self.report = report
-        self.step = max(1, total / 100)
+        self.every = max(1, total / 100)
     }
 
     func advance() {
@@ -191,8 +192,8 @@ final class ProgressCounter: @unchecked Sendable {
         done += 1
         let current = done
         lock.unlock()
-        if current % step == 0 || current == total {
-            report(BuildProgress(stage: stage, done: current, total: total))
+        if current % every == 0 || current == total {
+            report(BuildProgress(buildStep, done: current, total: total))
         }
     }
 }
@@ -203,6 +204,11 @@ struct StageClock {
     private var last = Date()
     private var lastProcessor = ProcessorTime.seconds()
     private(set) var stages: [BuildReport.Stage] = []
+
+    /// Ends `step`, timed from the end of the one before.
+    mutating func lap(_ step: BuildStep) {
+        lap(step.name)
+    }
 
     mutating func lap(_ name: String) {
         let now = Date(), processor = ProcessorTime.seconds()

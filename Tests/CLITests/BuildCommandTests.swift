@@ -17,6 +17,25 @@ struct BuildCommandTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/issues/one/index.html").path))
     }
 
+    /// `--timings` names each step as `BuildStep` does (the progress line's names), in
+    /// order, with wall and CPU time, and the search index step in parts.
+    @Test func timingsNameEveryStep() throws {
+        let root = try CommandRunner.scratchArchive(issues: ["one.md": Self.good])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["build", "--root", root.path, "--quiet", "--timings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let top = lines.filter { !$0.hasPrefix("    ") }.compactMap { line -> String? in
+            guard let seconds = line.range(of: " s  "), let cpu = line.range(of: "  (cpu ") else { return nil }
+            return String(line[seconds.upperBound..<cpu.lowerBound])
+        }
+        #expect(top == ["load theme", "load issues, link mentions", "cross-reference", "render and write pages",
+                        "write feeds and assets", "build search index", "swap into place"])
+        #expect(lines.contains { $0.hasPrefix("    ") && $0.contains("tokenize and stem  (cpu ") })
+        #expect(lines.allSatisfy { $0.range(of: #"^ *[0-9]+\.[0-9]{3} s  .+  \(cpu [0-9]+\.[0-9]{2} s\)$"#, options: .regularExpression) != nil },
+                "\(lines)")
+    }
+
     /// A copy of the binary in a folder with no theme above it, over an archive with no
     /// templates/: the error names the folder, with no line number (it is not about a line).
     @Test func noThemeAnywhereSaysSoWithoutALine() throws {
