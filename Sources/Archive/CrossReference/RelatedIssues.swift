@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// "Read next" for issue pages: other issues about the same specific things.
 ///
@@ -22,7 +23,7 @@ import Foundation
 /// 3. *falls back to tags* only when the entity lists were walked completely and left room:
 ///    issues sharing tags but no entity, by number of tags shared, then newer.
 /// Work per issue is bounded by the budgets, so the whole is O(N × budgets), spread over all
-/// cores with `concurrentPerform`. The answer is exact when the walk completes and meets at
+/// cores with `concurrentMap`. The answer is exact when the walk completes and meets at
 /// most `scoringBudget` issues (small archives); beyond that it is a close approximation
 /// (see `postingBudget`). The budgets never cut a list short: `limit` issues come back
 /// whenever that many share a weighted entity or a tag.
@@ -60,17 +61,16 @@ public enum RelatedIssues {
         let issueCount = issueEntities.count
         guard limit > 0, issueCount > 1 else { return Array(repeating: [], count: issueCount) }
         let index = Index(issueEntities: issueEntities, issueTags: issueTags, entityCount: entityCount, tagCount: tagCount)
-        var results = [[Int]](repeating: [], count: issueCount)
         let stripes = min(issueCount, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-                let walker = Walker(index: index, limit: limit, postingBudget: postingBudget, scoringBudget: scoringBudget)
-                // Striding (not blocks) spreads cheap and costly issues evenly over workers.
-                for issue in stride(from: stripe, to: issueCount, by: stripes) {
-                    output[issue] = walker.related(to: issue)
-                }
-            }
+        // Striding (not blocks) spreads cheap and costly issues evenly over workers; each
+        // stripe keeps one walker, and its scratch space, for all its issues.
+        let striped = (try? Array(0..<stripes).concurrentMap { stripe -> [[Int]] in
+            let walker = Walker(index: index, limit: limit, postingBudget: postingBudget, scoringBudget: scoringBudget)
+            return stride(from: stripe, to: issueCount, by: stripes).map { walker.related(to: $0) }
+        }) ?? []
+        var results = [[Int]](repeating: [], count: issueCount)
+        for (stripe, lists) in striped.enumerated() {
+            for (place, list) in lists.enumerated() { results[stripe + place * stripes] = list }
         }
         return results
     }
