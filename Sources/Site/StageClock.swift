@@ -1,0 +1,36 @@
+import Foundation
+import Search
+
+/// Times the named steps of a build, for `build --timings`.
+struct StageClock {
+    private let start = Date()
+    private var last = Date()
+    private var lastProcessor = ProcessorTime.seconds()
+    private(set) var stages: [BuildReport.Stage] = []
+
+    /// Ends `step`, timed from the end of the one before.
+    mutating func lap(_ step: BuildStep) {
+        lap(step.name)
+    }
+
+    mutating func lap(_ name: String) {
+        let now = Date(), processor = ProcessorTime.seconds()
+        stages.append(BuildReport.Stage(name: name, seconds: now.timeIntervalSince(last), processorSeconds: processor - lastProcessor))
+        last = now
+        lastProcessor = processor
+    }
+
+    /// Adds the parts of the step just timed (shown indented beneath it).
+    mutating func detail(_ parts: [BuildReport.Stage]) {
+        stages += parts.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, processorSeconds: $0.processorSeconds, depth: $0.depth + 1) }
+    }
+
+    /// Adds steps timed elsewhere, just now, as this clock's own; the next starts from now.
+    mutating func record(_ timed: [BuildReport.Stage]) {
+        stages += timed
+        last = Date()
+        lastProcessor = ProcessorTime.seconds()
+    }
+
+    var total: Double { Date().timeIntervalSince(start) }
+}
