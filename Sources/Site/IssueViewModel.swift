@@ -15,15 +15,10 @@ enum IssueViewModel {
             "source": .string(issue.source ?? ""),
             "reading_minutes": .int(issue.readingMinutes),
             "has_tags": .bool(!issue.tags.isEmpty),
-            "tags": .list(zip(issue.tags, issue.tagSlugs).map { tag(named: $0, slug: $1, links: links) }),
+            "tags": .list(zip(issue.tags, issue.tagSlugs).map { TagViewModel.value(name: $0, slug: $1, links: links) }),
             "number": .string(issue.number ?? ""),
             "authors_display": .string(issue.authors.joined(separator: ", ")),
         ]
-    }
-
-    /// A tag link: `{name, slug, url}`.
-    static func tag(named name: String, slug: String, links: Links) -> TemplateValue {
-        return .object(["name": .string(name), "slug": .string(slug), "url": .string(links.href(.tag(slug)))])
     }
 
     /// Everything the issue page shows. `older` and `newer` are its neighbours by date.

@@ -37,16 +37,12 @@ extension Page {
         case .tags:
             return base.rootContext(title: "Tags", description: "Every tag of \(archive.config.title).", extra: [
                 "total_tags": .int(archive.tags.count),
-                "tags": .list(archive.tags.map { tag in
-                    .object(["name": .string(tag.name), "slug": .string(tag.slug),
-                             "url": .string(links.href(.tag(tag.slug))), "count": .int(tag.issueIndexes.count)])
-                }),
+                "tags": .list(archive.tags.map { TagViewModel.value($0, links: links) }),
             ])
         case .tag(let index):
             let tag = archive.tags[index]
             return base.rootContext(title: tag.name, description: "Issues tagged \(tag.name).", extra: [
-                "tag": .object(["name": .string(tag.name), "slug": .string(tag.slug), "count": .int(tag.issueIndexes.count),
-                                "url": .string(links.href(.tag(tag.slug)))]),
+                "tag": TagViewModel.value(tag, links: links),
                 "issues": .list(tag.issueIndexes.map { .object(IssueViewModel.summary(archive.issues[$0], links: links)) }),
             ])
         case .notFound:
