@@ -1,5 +1,5 @@
 /// The orders and sets the `entities` commands show, kept here so tests can reach them.
-extension Archive {
+extension NewsletterArchive {
     /// Entity indices, most mentioned first; then in more issues; then by name.
     public var entitiesByMentions: [Int] {
         registry.entities.indices.sorted { a, b in

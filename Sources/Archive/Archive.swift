@@ -4,7 +4,7 @@ import Foundation
 /// and the cross-references pages are made from.
 ///
 /// Everything after loading reads this; nothing after loading reads files.
-public struct Archive: Sendable {
+public struct NewsletterArchive: Sendable {
     public var config: SiteConfig
     /// Newest first.
     public var issues: [Issue]
@@ -30,7 +30,7 @@ public struct Archive: Sendable {
         self.config = config
         self.issues = issues
         self.registry = registry
-        self.tags = Archive.indexTags(issues)
+        self.tags = NewsletterArchive.indexTags(issues)
 
         let entityCount = registry.entities.count
         var entityIssues = Array(repeating: [Int](), count: entityCount)
@@ -48,7 +48,7 @@ public struct Archive: Sendable {
         self.entityMentionCounts = counts
         self.cooccurring = entityCount == 0 ? [] : Cooccurrence.rank(
             issueEntities: issueEntities, entityCount: entityCount,
-            minimumTogether: Archive.minimumTogether(issueCount: issues.count), limit: 8)
+            minimumTogether: NewsletterArchive.minimumTogether(issueCount: issues.count), limit: 8)
 
         var tagIndex: [String: Int] = [:]
         for (index, tag) in tags.enumerated() { tagIndex[tag.slug] = index }

@@ -74,8 +74,8 @@ public struct ContentLayout: Sendable {
         public var warnings: [ContentWarning]
 
         /// The archive with its cross-references built.
-        public func makeArchive() -> Archive {
-            Archive(config: config, issues: issues, registry: registry)
+        public func makeArchive() -> NewsletterArchive {
+            NewsletterArchive(config: config, issues: issues, registry: registry)
         }
     }
 
@@ -98,7 +98,7 @@ public struct ContentLayout: Sendable {
     public func loadArchive(
         includeDrafts: Bool,
         entityHref: (SiteConfig, Entity) -> String = { _, entity in "/entities/\(entity.slug)/" }
-    ) throws -> Archive {
+    ) throws -> NewsletterArchive {
         try loadContent(includeDrafts: includeDrafts, entityHref: entityHref).makeArchive()
     }
 }

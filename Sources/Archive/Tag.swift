@@ -5,10 +5,10 @@ public struct Tag: Sendable, Equatable {
     public var name: String
     /// The URL name: `/tags/<slug>/`.
     public var slug: String
-    /// Indexes into `Archive.issues`, newest first.
+    /// Indexes into `NewsletterArchive.issues`, newest first.
     public var issueIndexes: [Int]
 
-    /// Makes a tag record; `Archive` builds these.
+    /// Makes a tag record; `NewsletterArchive` builds these.
     public init(name: String, slug: String, issueIndexes: [Int]) {
         self.name = name
         self.slug = slug

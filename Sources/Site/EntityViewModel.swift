@@ -4,7 +4,7 @@ import Templates
 /// Entities as templates see them: the entity index and each entity's page.
 enum EntityViewModel {
     /// `/entities/`: `kinds: [{kind, label, count, entities: [{name, url, mention_count, issue_count}]}]`.
-    static func index(_ archive: Archive, links: Links) -> [String: TemplateValue] {
+    static func index(_ archive: NewsletterArchive, links: Links) -> [String: TemplateValue] {
         let registry = archive.registry
         let grouped = Dictionary(grouping: registry.entities.indices) { registry.entities[$0].kind }
         let kinds = grouped.keys.sorted().map { kind -> TemplateValue in
@@ -30,7 +30,7 @@ enum EntityViewModel {
     /// the entities it keeps company with, and a chart of mentions by month.
     /// `page` (1-based) lists the page's slice of mentioning issues; the chart and
     /// company are made for the first page only.
-    static func page(_ index: Int, page: Int, archive: Archive, links: Links) -> TemplateValue {
+    static func page(_ index: Int, page: Int, archive: NewsletterArchive, links: Links) -> TemplateValue {
         let entity = archive.registry.entities[index]
         let issueIndexes = archive.entityIssues[index]
         var months: [(year: Int, month: Int, count: Int)] = []

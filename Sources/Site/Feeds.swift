@@ -6,14 +6,14 @@ enum Feeds {
     static let feedLimit = 20
 
     /// An Atom 1.0 feed of the newest issues, each with its summary and full body.
-    static func atom(_ archive: Archive, links: Links) -> String {
+    static func atom(_ archive: NewsletterArchive, links: Links) -> String {
         atom(archive, issues: Array(archive.issues.indices.prefix(feedLimit)), title: archive.config.title,
              subtitle: archive.config.description, alternate: .home, selfPath: .feed, includeContent: true, links: links)
     }
 
     /// An Atom feed of the newest issues that mention an entity: summaries only,
     /// since a reader following one company wants the headline, not every issue twice.
-    static func entityAtom(_ archive: Archive, entity index: Int, links: Links) -> String {
+    static func entityAtom(_ archive: NewsletterArchive, entity index: Int, links: Links) -> String {
         let entity = archive.registry.entities[index]
         return atom(archive, issues: Array(archive.entityIssues[index].prefix(feedLimit)),
                     title: "\(entity.name) · \(archive.config.title)",
@@ -21,7 +21,7 @@ enum Feeds {
                     alternate: .entity(entity.slug), selfPath: .entityFeed(entity.slug), includeContent: false, links: links)
     }
 
-    private static func atom(_ archive: Archive, issues: [Int], title: String, subtitle: String, alternate: SitePath,
+    private static func atom(_ archive: NewsletterArchive, issues: [Int], title: String, subtitle: String, alternate: SitePath,
                              selfPath: SitePath, includeContent: Bool, links: Links) -> String {
         let config = archive.config
         let updated = issues.first.map { archive.issues[$0].date.rfc3339 } ?? "1970-01-01T00:00:00Z"
@@ -53,7 +53,7 @@ enum Feeds {
     }
 
     /// A sitemap of every page, with issue dates as `lastmod`.
-    static func sitemap(_ archive: Archive, pages: [Page], links: Links) -> String {
+    static func sitemap(_ archive: NewsletterArchive, pages: [Page], links: Links) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages where page != .notFound && page != .search {
             xml += "<url><loc>\(XMLText.escape(links.absolute(page.path(in: archive))))</loc>"

@@ -22,7 +22,7 @@ enum IssueViewModel {
     }
 
     /// Everything the issue page shows. `older` and `newer` are its neighbours by date.
-    static func full(_ issue: Issue, index: Int, in archive: Archive, older: Issue?, newer: Issue?, links: Links) -> TemplateValue {
+    static func full(_ issue: Issue, index: Int, in archive: NewsletterArchive, older: Issue?, newer: Issue?, links: Links) -> TemplateValue {
         var fields = summary(issue, links: links)
         let toc = issue.body.headings.filter { $0.level >= 2 }
         fields["html"] = .string(issue.body.html)

@@ -111,7 +111,7 @@ extension Page {
 
 /// Issues grouped by year and month, newest first, for the archive page.
 enum ArchiveGrouping {
-    static func years(_ archive: Archive, links: Links) -> TemplateValue {
+    static func years(_ archive: NewsletterArchive, links: Links) -> TemplateValue {
         var years: [TemplateValue] = []
         var index = 0
         let issues = archive.issues

@@ -7,13 +7,13 @@ import Archive
 public enum Page: Sendable, Equatable {
     /// Home page N (1-based) of the newest-first issue list.
     case home(Int)
-    /// The issue at this index of `Archive.issues`.
+    /// The issue at this index of `NewsletterArchive.issues`.
     case issue(Int)
     /// `/archive/`: every issue by year and month.
     case archive
     /// `/tags/`: the tag index.
     case tags
-    /// The tag at this index of `Archive.tags`.
+    /// The tag at this index of `NewsletterArchive.tags`.
     case tag(Int)
     /// `/entities/`: entities grouped by kind.
     case entities
@@ -39,7 +39,7 @@ public enum Page: Sendable, Equatable {
     public static let requiredTemplates = ["home", "issue", "archive", "tag", "tags", "entity", "entities", "404", "search"]
 
     /// Every page of `archive`.
-    public static func all(in archive: Archive) -> [Page] {
+    public static func all(in archive: NewsletterArchive) -> [Page] {
         let homePages = pageCount(archive.issues.count, perPage: issuesPerHomePage)
         let entityPages = archive.registry.entities.indices.flatMap { index in
             (1...pageCount(archive.entityIssues[index].count, perPage: issuesPerEntityPage)).map { Page.entity(index, page: $0) }
@@ -66,7 +66,7 @@ public enum Page: Sendable, Equatable {
     }
 
     /// Where the page lives in `archive`'s site.
-    public func path(in archive: Archive) -> SitePath {
+    public func path(in archive: NewsletterArchive) -> SitePath {
         switch self {
         case .home(let number): return .homePage(number)
         case .issue(let index): return .issue(archive.issues[index].slug)

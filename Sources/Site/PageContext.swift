@@ -3,7 +3,7 @@ import Templates
 
 /// The keys every page's template receives (see docs/TEMPLATES.md).
 struct PageContext {
-    let archive: Archive
+    let archive: NewsletterArchive
     let links: Links
     let kind: String
     /// The `site` object, the same on every page, so made once per build (`siteValue`).

@@ -8,7 +8,7 @@ import Search
 /// names of the entities it mentions (so `entity:` and a query by name both work),
 /// with the page it links to.
 enum SearchDocuments {
-    static func make(_ archive: Archive) -> [SearchDocument] {
+    static func make(_ archive: NewsletterArchive) -> [SearchDocument] {
         let entities = archive.registry.entities
         return archive.issues.map { issue in
             let mentioned = issue.mentions.map { entities[$0.entity] }
@@ -29,7 +29,7 @@ enum SearchDocuments {
     }
 
     /// The entities a query may name, most mentioned first, for the entity card.
-    static func namedThings(_ archive: Archive) -> [NamedThing] {
+    static func namedThings(_ archive: NewsletterArchive) -> [NamedThing] {
         archive.registry.entities.indices
             .sorted { archive.entityMentionCounts[$0] != archive.entityMentionCounts[$1]
                 ? archive.entityMentionCounts[$0] > archive.entityMentionCounts[$1] : $0 < $1 }

@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
         return try OutputFolder(options.output, displayPath: layout.relative(options.output), protecting: protected, force: options.force)
     }
 
-    private func render(_ pages: [Page], archive: Archive, theme: Theme, into output: StagedOutput) throws {
+    private func render(_ pages: [Page], archive: NewsletterArchive, theme: Theme, into output: StagedOutput) throws {
         let total = pages.count
         let counter = ProgressCounter(total: total, step: .renderPages, report: progress)
         let offline = options.offline
@@ -133,7 +133,7 @@ public struct SiteBuilder: Sendable {
     /// The search index under `search/index/` and the script that reads it; returns the file count.
     /// Writes the index and the search script; returns the number of files and the
     /// index build's own steps (for `--timings`).
-    private func writeSearchIndex(_ archive: Archive, into output: StagedOutput) throws -> (Int, [BuildReport.Stage]) {
+    private func writeSearchIndex(_ archive: NewsletterArchive, into output: StagedOutput) throws -> (Int, [BuildReport.Stage]) {
         var clock = StageClock()
         let documents = SearchDocuments.make(archive)
         clock.lap("plain text of issues")
@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
         return (files.count + 1, clock.stages)
     }
 
-    private func writeSupportFiles(_ archive: Archive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {
+    private func writeSupportFiles(_ archive: NewsletterArchive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {
         progress(BuildProgress(.writeFeeds, total: theme.assetFiles.count))
         let rootLinks = Links(page: .home, config: archive.config, offline: options.offline)
         var count = 0

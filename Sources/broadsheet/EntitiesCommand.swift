@@ -22,7 +22,7 @@ struct ArchiveOptions: ParsableArguments {
 
     /// Loads the archive with mentions found (links are irrelevant here), printing
     /// any warnings (duplicate keys) to stderr as `build` does.
-    func loadArchive() throws -> Archive {
+    func loadArchive() throws -> NewsletterArchive {
         let content = try ContentLayout(root: URL(fileURLWithPath: root)).loadContent(includeDrafts: false)
         if !content.warnings.isEmpty {
             FileHandle.standardError.write(Data(content.warnings.map { "\($0)\n" }.joined().utf8))

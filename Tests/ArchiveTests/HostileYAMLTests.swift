@@ -19,7 +19,7 @@ struct HostileYAMLTests {
         return yaml
     }
 
-    private func parse(_ text: String) -> Result<(ParsedIssue, [ContentWarning]), ContentError> {
+    private func parse(_ text: String) -> Result<(Archive.Issue, [ContentWarning]), ContentError> {
         var warnings: [ContentWarning] = []
         do {
             let issue = try IssueParser.parse(path: path, text: text, warnings: &warnings)

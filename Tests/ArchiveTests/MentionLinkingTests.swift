@@ -21,13 +21,13 @@ struct MentionLinkingTests {
       aliases: [{alias: qwen, ignore_case: true}]
     """, path: "content/entities.yml")
 
-    private func parse(_ body: String, frontMatter: String = "", policy: EntityLinkPolicy = .first) throws -> ParsedIssue {
+    private func parse(_ body: String, frontMatter: String = "", policy: EntityLinkPolicy = .first) throws -> Archive.Issue {
         let linking = MentionLinking(registry: Self.registry, policy: policy) { "/entities/\($0.slug)/" }
         return try IssueParser.parse(path: "content/issues/a.md",
                                      text: "---\ntitle: T\ndate: 2026-01-01\n\(frontMatter)---\n\(body)", linking: linking)
     }
 
-    private func names(_ issue: ParsedIssue) -> [String] {
+    private func names(_ issue: Archive.Issue) -> [String] {
         issue.mentions.map { Self.registry.entities[$0.entity].name }
     }
 

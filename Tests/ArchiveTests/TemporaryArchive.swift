@@ -29,9 +29,3 @@ final class TemporaryArchive {
         "---\ntitle: \(title)\ndate: \(date)\n\(extra)---\nBody of \(title).\n"
     }
 }
-
-@testable import Archive
-
-/// `Archive.Issue` under a name that doesn't clash with Swift Testing's `Issue`
-/// (the module and its main type share the name `Archive`, so it can't be qualified).
-typealias ParsedIssue = Issue

@@ -8,7 +8,7 @@ import Testing
 /// in memory finds what a reader would expect.
 @Suite("Search documents from the archive")
 struct SearchDocumentsTests {
-    static let archive: Archive = try! ContentLayout(root: TestSupport.repository).loadArchive(includeDrafts: false)
+    static let archive: NewsletterArchive = try! ContentLayout(root: TestSupport.repository).loadArchive(includeDrafts: false)
 
     static let engine = try! SearchEngine(documents: SearchDocuments.make(archive), things: SearchDocuments.namedThings(archive))
 
