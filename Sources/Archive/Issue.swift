@@ -2,7 +2,7 @@ import Markup
 
 /// One newsletter issue: its front matter read and checked, its body rendered.
 public struct Issue: Sendable {
-    /// The URL name: `/issues/<slug>/`. Unique in the archive.
+    /// The URL name, unique in the archive; Site decides where the page goes.
     public var slug: String
     public var title: String
     public var date: IssueDate

@@ -76,7 +76,7 @@ struct EntityRegistryTests {
 
     @Test func slugsMustNotCollide() {
         #expect(error("- name: Data Centre\n- name: Data-Centre\n")
-                == "content/entities.yml:2: Data-Centre and Data Centre (line 1) would share the page /entities/data-centre/; give one a 'slug:'")
+                == "content/entities.yml:2: Data-Centre and Data Centre (line 1) would share the slug 'data-centre', so one page; give one a 'slug:'")
         #expect(error("- name: A\n  aliases: [B, B]\n") == "content/entities.yml:1: name or alias 'B' is listed twice for A")
     }
 }

@@ -36,7 +36,7 @@ public struct Entity: Sendable, Equatable {
     }
 
     public var name: String
-    /// The URL name: `/entities/<slug>/`.
+    /// The URL name; Site decides where the page goes.
     public var slug: String
     public var kind: Kind
     public var aliases: [Alias]

@@ -36,7 +36,7 @@ extension EntityRegistry {
             }
             if let other = slugs[entity.slug] {
                 throw ContentError(path: path, line: line, message:
-                    "\(entity.name) and \(other.entity) (line \(other.line)) would share the page /entities/\(entity.slug)/; give one a 'slug:'")
+                    "\(entity.name) and \(other.entity) (line \(other.line)) would share the slug '\(entity.slug)', so one page; give one a 'slug:'")
             }
             slugs[entity.slug] = (entity.name, line)
             entities.append(entity)
