@@ -79,30 +79,20 @@ public struct ContentLayout: Sendable {
         }
     }
 
-    /// Reads settings, registry and issues. `entityHref` gives the href of an entity
-    /// page as seen from an issue page: the site decides URLs, not the loader, so with
-    /// none the mentions are found and counted but the prose gets no links (what the
-    /// `entities` commands and most tests need).
-    public func loadContent(
-        includeDrafts: Bool,
-        entityHref: ((SiteConfig, Entity) -> String)? = nil
-    ) throws -> LoadedContent {
+    /// Reads settings, registry and issues. Linked mentions in the issues' HTML carry
+    /// placeholder hrefs (`EntityLinkPlaceholder`): the site decides URLs, not the loader.
+    public func loadContent(includeDrafts: Bool) throws -> LoadedContent {
         var warnings: [ContentWarning] = []
         let config = try loadSiteConfig(warnings: &warnings)
         let registry = try loadRegistry(warnings: &warnings)
-        let linking = entityHref.map { href in
-            MentionLinking(registry: registry, policy: config.entityLinks) { entity in href(config, entity) }
-        } ?? MentionLinking(registry: registry, policy: .none) { _ in "" }
+        let linking = MentionLinking(registry: registry, policy: config.entityLinks)
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
                                           linking: linking, warnings: &warnings)
         return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings)
     }
 
     /// Reads the whole archive and builds its cross-references.
-    public func loadArchive(
-        includeDrafts: Bool,
-        entityHref: ((SiteConfig, Entity) -> String)? = nil
-    ) throws -> NewsletterArchive {
-        try loadContent(includeDrafts: includeDrafts, entityHref: entityHref).makeArchive()
+    public func loadArchive(includeDrafts: Bool) throws -> NewsletterArchive {
+        try loadContent(includeDrafts: includeDrafts).makeArchive()
     }
 }

@@ -46,7 +46,11 @@ enum Feeds {
             for author in issue.authors { xml += "<author><name>\(XMLText.escape(author))</name></author>\n" }
             for tag in issue.tags { xml += "<category term=\"\(XMLText.escape(tag))\"/>\n" }
             xml += "<summary>\(XMLText.escape(issue.summary))</summary>\n"
-            if includeContent { xml += "<content type=\"html\">\(XMLText.escape(issue.body.html))</content>\n" }
+            if includeContent {
+                // The links as the issue's own page has them.
+                let html = IssueViewModel.bodyHTML(issue, archive: archive, links: Links(page: .issue(issue.slug), config: config, offline: links.offline))
+                xml += "<content type=\"html\">\(XMLText.escape(html))</content>\n"
+            }
             xml += "</entry>\n"
         }
         return xml + "</feed>\n"

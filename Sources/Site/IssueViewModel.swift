@@ -25,7 +25,7 @@ enum IssueViewModel {
     static func full(_ issue: Issue, index: Int, in archive: NewsletterArchive, older: Issue?, newer: Issue?, links: Links) -> TemplateValue {
         var fields = summary(issue, links: links)
         let toc = issue.body.headings.filter { $0.level >= 2 }
-        fields["html"] = .string(issue.body.html)
+        fields["html"] = .string(bodyHTML(issue, archive: archive, links: links))
         fields["word_count"] = .int(issue.body.wordCount)
         fields["has_toc"] = .bool(toc.count >= 3)
         fields["toc"] = .list(toc.map { heading in
@@ -55,5 +55,13 @@ enum IssueViewModel {
         guard let issue else { return .null }
         return .object(["title": .string(issue.title), "url": .string(links.href(.issue(issue.slug))),
                         "date_display": .string(issue.date.display)])
+    }
+
+    /// The issue's HTML with its entity links pointing at the entity pages as seen from
+    /// the page `links` is for.
+    static func bodyHTML(_ issue: Issue, archive: NewsletterArchive, links: Links) -> String {
+        EntityLinkPlaceholder.resolve(issue.body.html, entityCount: archive.registry.entities.count) { index in
+            links.href(.entity(archive.registry.entities[index].slug))
+        }
     }
 }

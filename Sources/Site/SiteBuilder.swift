@@ -41,11 +41,7 @@ public struct SiteBuilder: Sendable {
         clock.lap(.loadTheme)
 
         progress(BuildProgress(.loadIssues))
-        let offline = options.offline
-        let content = try layout.loadContent(includeDrafts: options.includeDrafts) { config, entity in
-            // Every issue page sits at issues/<slug>/, so one href serves them all.
-            Links(page: .issue("_"), config: config, offline: offline).href(.entity(entity.slug))
-        }
+        let content = try layout.loadContent(includeDrafts: options.includeDrafts)
         clock.lap(.loadIssues)
         if !content.warnings.isEmpty {
             if options.strict { throw StrictBuildError(warnings: content.warnings) }

@@ -14,19 +14,16 @@ public enum EntityLinkPolicy: String, Sendable, CaseIterable {
 }
 
 /// What the issue parser needs to find and link entities.
+/// Linked mentions get a placeholder href (`EntityLinkPlaceholder`) that Site resolves.
 public struct MentionLinking: Sendable {
     public let registry: EntityRegistry
     public let policy: EntityLinkPolicy
-    /// The href of each entity's page as seen from an issue page, by registry index,
-    /// made once per build rather than once per mention.
-    public let hrefs: [String]
 
-    public init(registry: EntityRegistry, policy: EntityLinkPolicy, href: (Entity) -> String) {
+    public init(registry: EntityRegistry, policy: EntityLinkPolicy) {
         self.registry = registry
         self.policy = policy
-        self.hrefs = registry.entities.map(href)
     }
 
     /// No registry: nothing is matched.
-    public static let disabled = MentionLinking(registry: .empty, policy: .none, href: { _ in "" })
+    public static let disabled = MentionLinking(registry: .empty, policy: .none)
 }

@@ -17,9 +17,9 @@ enum MentionCollector {
             link: { key, section in
                 switch linking.policy {
                 case .none: return nil
-                case .all: return linking.hrefs[key]
-                case .first: return linkedOnce.insert(key).inserted ? linking.hrefs[key] : nil
-                case .firstPerSection: return linkedInSection.insert([key, section]).inserted ? linking.hrefs[key] : nil
+                case .all: return EntityLinkPlaceholder.href(key)
+                case .first: return linkedOnce.insert(key).inserted ? EntityLinkPlaceholder.href(key) : nil
+                case .firstPerSection: return linkedInSection.insert([key, section]).inserted ? EntityLinkPlaceholder.href(key) : nil
                 }
             })
         var order: [Int] = []
