@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 extension MarkdownDocument {
@@ -34,7 +35,7 @@ extension MarkdownDocument {
         var result: String?
         forEachNode(ofType: CMARK_NODE_PARAGRAPH) { node in
             guard result == nil else { return }
-            let text = MarkdownDocument.inlineText(of: node).trimmingSpaces()
+            let text = MarkdownDocument.inlineText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { result = text }
         }
         return result
@@ -68,16 +69,5 @@ extension MarkdownDocument {
         default:
             return false
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace.
-    func trimmingSpaces() -> String {
-        let bytes = Array(utf8)
-        var start = 0, end = bytes.count
-        while start < end, TextStatistics.isSpace(bytes[start]) { start += 1 }
-        while end > start, TextStatistics.isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }

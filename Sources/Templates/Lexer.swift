@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits template source into tokens, honouring set-delimiter tags, and
 /// checks that sections nest. All syntax errors are thrown from here, in
 /// source order, with the position of the offending tag.
@@ -101,11 +103,11 @@ struct Lexer {
     private func fillName(
         of token: inout Token, _ content: String, _ fail: (String) -> TemplateError
     ) throws(TemplateError) {
-        var name = content.trimmingWhitespace()
+        var name = content.trimmingCharacters(in: .whitespacesAndNewlines)
         var dynamic = false
         if token.tag == .partial || token.tag == .parent || token.tag == .close, name.hasPrefix("*") {
             dynamic = true
-            name = String(name.dropFirst()).trimmingWhitespace()
+            name = String(name.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard !name.isEmpty else { throw fail("empty tag name") }
         guard !name.contains(where: \.isWhitespace) else {
@@ -187,15 +189,5 @@ struct Lexer {
             index += 1
         }
         return nil
-    }
-}
-
-extension String {
-    /// The string without leading and trailing whitespace (Foundation-free).
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace })
-        else { return "" }
-        return String(self[first...last])
     }
 }

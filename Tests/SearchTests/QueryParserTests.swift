@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Search
 
@@ -51,5 +52,25 @@ struct QueryParserTests {
         #expect(parser.parse("   -  \" ").isEmpty)
         #expect(parser.parse("GB200-based $2.7B ").terms == [Term("gb200"), Term("based"), Term("$2.7b")])
         #expect(parser.parse(#""one""#).terms == [Term("one")])
+    }
+}
+
+/// The query parser trims filter values with Foundation's whitespace and newlines, and
+/// query.js with `[\p{White_Space}\u200B]`: the two sets must be the same for the engines
+/// to agree.
+@Suite("One whitespace")
+struct WhitespaceAgreementTests {
+    @Test func foundationsWhitespaceIsUnicodeWhiteSpaceAndZeroWidthSpace() {
+        var disagree: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let javascript = scalar.properties.isWhitespace || value == 0x200B
+            if CharacterSet.whitespacesAndNewlines.contains(scalar) != javascript { disagree.append(value) }
+        }
+        #expect(disagree.isEmpty, "\(disagree.map { String($0, radix: 16) })")
+    }
+
+    @Test func aZeroWidthSpaceAroundAFilterValueIsTrimmed() {
+        #expect(QueryParser().parse("tag:\"\u{200B}gpu \"").tags == ["gpu"])
     }
 }

@@ -91,7 +91,7 @@ struct TokenizerVectorTests {
         // Filters.
         #"tag:gpu entity:nscale year:2025 after:2025-01-01 before:2026-1-1 tag:"data centres" power"#,
         "TAG:GPU Year:2024 ENTITY:Nvidia AFTER:2024-06 BEFORE:2025", #"tag:"data centres" "#,
-        #"tag:"  spaced  ""#, #"tag:"" x"#, #"tag:"unclosed value"#, #"tag:"a"b"#, #"tag:"a""b""#, #"tag:"a":"b""#,
+        #"tag:"  spaced  ""#, "tag:\"\u{200B}zero width\u{200B}\" x", "tag:\"\u{00A0}no-break\u{3000}\" x", #"tag:"" x"#, #"tag:"unclosed value"#, #"tag:"a"b"#, #"tag:"a""b""#, #"tag:"a":"b""#,
         "tag: year:abc after:soon power ", "entity:", "entity:   x", "tag::x", "entity:Nscale:UK", "a:b:c", ":tag", ":",
         "foo:bar ", "10:30 ", #"foo:"bar baz" qux"#, "year: 2025", "year:2025 year:2024 ",
         "year:abc", "year:0", "year:10000", "year:9999", "year:+2025", "year:02025", "year:-5", "year:٢٠٢٥", "year:2025.0",

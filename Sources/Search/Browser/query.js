@@ -22,7 +22,9 @@
   const SPACE = /^\p{White_Space}$/u;
   const isSpace = (character) => SPACE.test(character);
   const isQuote = (character) => character === "\"" || character === "\u201c" || character === "\u201d" || character === "\u201e";
-  const trimSpaces = (text) => text.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, "");
+  // Foundation's whitespacesAndNewlines, which Swift trims with: Unicode White_Space and
+  // U+200B ZERO WIDTH SPACE (WhitespaceAgreementTests checks the Swift side).
+  const trimSpaces = (text) => text.replace(/^[\p{White_Space}\u200B]+|[\p{White_Space}\u200B]+$/gu, "");
 
   /** Swift's `Int(text)` for the short texts here: optional sign, ASCII digits; otherwise null. */
   const swiftInt = (text) => (/^[+-]?[0-9]+$/.test(text) ? Number(text) : null);

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the query language of `SearchQuery` from what a reader typed.
 ///
 /// Works on the query's Unicode scalars (queries are short), and hands every word
@@ -61,7 +63,9 @@ public struct QueryParser: Sendable {
     }
 
     private func addFilter(name: String, value raw: String, quoted: String?, to query: inout SearchQuery) {
-        let value = (quoted ?? raw).trimmingSpaces
+        // Foundation's whitespace and newlines: Unicode White_Space and U+200B, the set
+        // query.js trims with, so the engines agree.
+        let value = (quoted ?? raw).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
             query.notes.append("ignored \(name): with no value")
             return
@@ -95,15 +99,5 @@ public struct QueryParser: Sendable {
               parts.dropFirst().allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCII) }) else { return nil }
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts[0])-\(pad(month))-\(pad(day))"
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces (no Foundation in this module's hot paths).
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
