@@ -25,7 +25,7 @@ enum FrontMatterCheck {
             if let finding = DateCheck.check(Array(issue.date.rfc3339.utf8)) { return "the issue's date: \(finding)" }
         } catch {
             if error.path != path { return "error names another file: \(error)" }
-            if error.message.isEmpty { return "error without a message at line \(error.line)" }
+            if error.message.isEmpty { return "error without a message: \(error)" }
             if let finding = FuzzText.lineFinding(error.line, in: text, error: error) { return finding }
         }
         for warning in warnings {
