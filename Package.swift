@@ -33,7 +33,8 @@ let package = Package(
         .systemLibrary(name: "CDeflate", providers: [.apt(["libdeflate-dev"])]),
         // Full-text search: tokenizer, Snowball English stemmer, index and engine; knows nothing of newsletters.
         .target(name: "Search", dependencies: ["Parallel", "CZlib", "CDeflate"], resources: [.copy("Browser")]),
-        .target(name: "Archive", dependencies: ["Markup", "Parallel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Archive", dependencies: ["Markup", "Parallel", .product(name: "Yams", package: "Yams")],
+                resources: [.copy("Resources/name-suggester-words.txt")]),
         // Swaps two folder names in one step (renameat2 RENAME_EXCHANGE), which Swift cannot call directly.
         .target(name: "CFileSwap"),
         .target(name: "Output", dependencies: ["CFileSwap"]),

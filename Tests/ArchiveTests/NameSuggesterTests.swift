@@ -258,3 +258,20 @@ struct NameSuggesterTests {
         #expect(suggest("Goldman Sachs and Goldman Sachs", limit: 0).isEmpty)
     }
 }
+
+/// The suggester's word lists live in a resource file that an editor can read.
+@Suite("Name suggester word lists")
+struct SuggesterWordListsTests {
+    @Test func everyListIsInTheResourceFile() {
+        let lists = SuggesterWordLists.lists
+        #expect(Set(lists.keys) == ["connectors", "breakers", "demonyms", "generic", "title-function-words", "abbreviations", "common-words"])
+        #expect((lists["common-words"]?.count ?? 0) > 500)
+        #expect(lists["connectors"] == ["of", "de", "van", "von", "der", "la", "le", "du", "and"])
+        #expect(lists.values.joined().allSatisfy { $0 == $0.lowercased() && !$0.contains(" ") })
+    }
+
+    @Test func sectionsWordsAndComments() {
+        let parsed = SuggesterWordLists.parse("# a comment\n[one]\na b  # trailing\n\nc\n[two]\n[three]\nd\n")
+        #expect(parsed == ["one": ["a", "b", "c"], "two": [], "three": ["d"]])
+    }
+}

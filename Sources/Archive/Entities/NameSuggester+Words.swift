@@ -134,7 +134,7 @@ extension NameSuggester {
     }
 
     /// Lowercase words allowed inside a name between two capitalised words ("Bank of America").
-    static let connectors: WordSet = Hash.foldedSet(["of", "de", "van", "von", "der", "la", "le", "du", "and"])
+    static let connectors: WordSet = Hash.foldedSet(SuggesterWordLists.list("connectors"))
 
     /// The connector "and" (and "&"): a run joined by it is split when both sides are names in their own right.
     static let andHash = Hash.folded("and")
@@ -143,53 +143,24 @@ extension NameSuggester {
     /// Capitalised words that never belong to a name and split a run where they stand: job
     /// titles ("Nvidia CEO Jensen Huang" → "Jensen Huang", "Yahoo President" → "Yahoo"), generic
     /// technology acronyms ("Nvidia GPUs") and units ("6 GW AMD").
-    static let breakers: WordSet = Hash.foldedSet([
-        "ceo", "cfo", "coo", "cto", "cio", "cmo", "ciso", "cpo", "cso", "svp", "evp", "vp", "md",
-        "ceos", "cfos", "ctos", "cios",
-        "president", "chairman", "chairwoman", "chairperson", "chief", "executive", "officer", "founder",
-        "co-founder", "cofounder", "minister", "deputy", "secretary", "senator", "governor", "chancellor",
-        "commissioner", "director", "analyst", "analysts", "spokesperson", "spokesman", "spokeswoman",
-        "professor", "ambassador", "mayor", "representative", "congressman", "congresswoman", "admiral",
-        "colonel", "captain",
-        "agi", "gpu", "gpus", "cpu", "cpus", "tpu", "tpus", "npu", "npus", "dpu", "dpus", "asic", "asics",
-        "llm", "llms", "slm", "slms", "api", "apis", "ml", "hpc", "saas", "iaas", "paas", "ipo", "ipos",
-        "capex", "opex", "tco", "roi", "sla", "slas", "faq", "faqs", "pdf", "url", "urls", "http", "https",
-        "gw", "mw", "kw", "gwh", "mwh", "twh", "kwh", "tb", "gb", "pb", "mb", "kb", "gbps", "tbps", "mbps",
-        "usd", "eur", "gbp", "rmb", "cny", "jpy", "am", "pm", "gmt", "utc", "est", "pst", "cet",
-    ])
+    static let breakers: WordSet = Hash.foldedSet(SuggesterWordLists.list("breakers"))
 
     /// Demonyms: a run never ends with one ("Would Alibaba European consumers…" → "Alibaba").
     static let demonyms: WordSet = Hash.foldedSet(demonymList)
 
-    static let demonymList = [
-        "american", "european", "chinese", "british", "english", "french", "german", "japanese", "korean",
-        "indian", "russian", "canadian", "australian", "italian", "spanish", "portuguese", "dutch", "swedish",
-        "norwegian", "danish", "finnish", "irish", "scottish", "welsh", "swiss", "austrian", "belgian",
-        "polish", "czech", "greek", "turkish", "israeli", "saudi", "emirati", "qatari", "iranian", "arab",
-        "taiwanese", "singaporean", "malaysian", "indonesian", "vietnamese", "thai", "filipino", "brazilian",
-        "mexican", "argentine", "chilean", "african", "nigerian", "kenyan", "egyptian", "asian", "western",
-        "eastern", "northern", "southern", "nordic", "ukrainian",
-    ]
+    static let demonymList = SuggesterWordLists.list("demonyms")
 
     /// Words that are not a name on their own: a run made only of these and common words is
     /// no candidate ("European AI", "US AI", "Chinese"), though one may be part of a name
     /// ("Scale AI", "European Commission").
-    static let generic: WordSet = demonyms.union(Hash.foldedSet(["ai", "us", "uk", "eu", "usa", "uae", "un"]))
+    static let generic: WordSet = demonyms.union(Hash.foldedSet(SuggesterWordLists.list("generic")))
 
     /// Small words that title-case headings leave lowercase ("What This Means for Developers");
     /// a line whose other words are all capitalised is a heading.
-    static let titleFunctionWords: WordSet = Hash.foldedSet([
-        "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with",
-        "from", "into", "onto", "over", "per", "via", "vs", "as", "up", "out", "off", "is", "are", "be",
-    ])
+    static let titleFunctionWords: WordSet = Hash.foldedSet(SuggesterWordLists.list("title-function-words"))
 
     /// Words before a `.` that does not end a sentence ("Dr. Feifei Li", "U.S. export controls").
-    static let abbreviations: WordSet = Hash.foldedSet([
-        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "corp", "co", "plc", "llc", "vs",
-        "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "no", "nos", "approx", "est", "fig", "vol", "gen", "gov",
-        "sen", "rep", "lt", "col", "capt", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    ])
+    static let abbreviations: WordSet = Hash.foldedSet(SuggesterWordLists.list("abbreviations"))
 
     /// Common English words (about 570): a run of capitalised words loses these from its start,
     /// so a run made only of them ("Why This Matters", "In June") or of one name after them
@@ -200,76 +171,5 @@ extension NameSuggester {
     /// leads a run).
     static let commonWords: WordSet = Hash.foldedSet(commonWordList)
 
-    static let commonWordList: [String] = [
-        // Articles, determiners, quantifiers.
-        "a", "an", "the", "this", "that", "these", "those", "each", "every", "either", "neither", "some", "any",
-        "no", "all", "both", "few", "many", "much", "more", "most", "less", "least", "other", "another", "such",
-        "several", "enough", "own", "same", "various", "certain",
-        // Pronouns and contractions.
-        "i", "me", "my", "mine", "we", "our", "ours", "you", "your", "yours", "he", "him", "his", "she",
-        "her", "hers", "it", "its", "they", "them", "their", "theirs", "one", "ones", "myself", "ourselves",
-        "yourself", "himself", "herself", "itself", "themselves", "someone", "somebody", "something", "anyone",
-        "anybody", "anything", "everyone", "everybody", "everything", "nobody", "nothing", "none",
-        "i'm", "i've", "i'll", "i'd", "we're", "we've", "we'll", "we'd", "you're", "you've", "you'll", "you'd",
-        "it's", "it'll", "that's", "there's", "here's", "what's", "who's", "let's", "don't", "doesn't", "didn't",
-        "can't", "won't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "couldn't",
-        "wouldn't", "shouldn't", "they're", "they've", "they'll", "he's", "she's", "where's", "how's",
-        // Prepositions and conjunctions.
-        "in", "on", "at", "by", "for", "from", "to", "of", "with", "without", "within", "into", "onto", "over",
-        "under", "above", "below", "after", "before", "during", "since", "until", "till", "through", "throughout",
-        "across", "along", "among", "amongst", "around", "about", "against", "between", "behind", "beyond",
-        "despite", "except", "inside", "outside", "near", "off", "out", "per", "plus", "via", "toward",
-        "towards", "upon", "amid", "amidst", "beside", "besides", "like", "unlike", "than", "up", "down",
-        "and", "or", "but", "nor", "so", "yet", "if", "unless", "because", "although", "though", "while",
-        "whilst", "whereas", "whether", "as", "once", "when", "whenever", "where", "wherever", "why", "how",
-        "who", "whom", "whose", "what", "which", "whatever", "whichever",
-        // Sentence starters and adverbs.
-        "however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "thus",
-        "hence", "instead", "also", "still", "even", "just", "only", "already", "again", "then", "now", "today",
-        "tomorrow", "yesterday", "tonight", "recently", "currently", "finally",
-        "last", "previously", "later", "earlier", "soon", "often", "sometimes",
-        "always", "never", "perhaps", "maybe", "indeed", "overall", "additionally", "similarly", "likewise",
-        "consequently", "accordingly", "according", "ultimately", "essentially", "clearly", "obviously",
-        "notably", "importantly", "interestingly", "surprisingly", "unfortunately", "fortunately", "sadly",
-        "honestly", "frankly", "simply", "actually", "really", "here", "there", "yes", "not", "ok", "okay",
-        "well", "anyway", "otherwise", "elsewhere", "together", "almost", "nearly", "roughly",
-        "approximately", "specifically", "particularly", "especially", "generally", "typically",
-        "regardless", "given", "based", "following", "including", "speaking", "meantime",
-        "altogether", "further", "rather", "quite", "very", "too", "ever",
-        // Auxiliaries and the commonest verbs.
-        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has",
-        "had", "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "need",
-        "needs", "let", "get", "gets", "got", "make", "makes", "made", "go", "goes", "going", "went", "say",
-        "says", "said", "see", "sees", "seen", "look", "looks", "think", "know", "want", "take", "takes", "took",
-        "give", "gives", "use", "uses", "used", "find", "keep", "read", "watch", "meet", "join", "click",
-        "sign", "subscribe", "share", "reply", "thanks", "thank", "welcome", "hi", "hello", "hey", "dear",
-        "please", "note", "update", "updated", "breaking", "exclusive", "sponsored", "advertisement",
-        // Headline words.
-        "big", "top", "key", "latest", "major", "good", "bad", "early", "late",
-        "former", "current", "recent", "full", "true", "matters", "bottom", "line", "takeaways", "takeaway", "summary", "introduction", "conclusion",
-        "appendix", "contents", "overview", "background", "analysis", "opinion", "commentary", "editorial",
-        // Time.
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days", "morning",
-        "afternoon", "evening", "night", "quarter", "spring", "summer", "autumn", "fall", "winter", "christmas",
-        // Numbers.
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-        "thirty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-        "billions", "trillion", "dozen", "dozens", "half",
-        // Structure of documents and numbered things ("Figure 3", "Phase 2", "Top 10").
-        "figure", "table", "chapter", "section", "page", "part", "step", "phase", "stage", "tier", "level",
-        "issue", "episode", "volume", "round", "number", "item", "article", "slide", "source", "sources",
-        "image", "photo", "credits", "edition", "version", "gen", "generation", "class", "type",
-        "option", "plan", "rule", "point", "points", "lesson", "question", "answer", "example", "case",
-        "series",
-        // Honorifics, which precede names ("Dr Feifei Li"; job titles are breakers).
-        "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "prime", "vice", "head", "manager", "judge",
-        "investor", "investors", "reporter", "editor", "author", "host", "guest", "sen", "rep", "gov",
-        // Generic words that lead runs in prose ("Rival AMD", "Shares of Nvidia", "AI Compute"), but
-        // may end a name ("Scale AI"), so they are not breakers.
-        "ai", "rival", "rivals", "shares", "stock", "stocks", "chipmaker", "startup", "giant", "firm", "company",
-        "companies", "report", "reports", "market", "markets",
-    ]
+    static let commonWordList: [String] = SuggesterWordLists.list("common-words")
 }
