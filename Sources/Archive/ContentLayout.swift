@@ -81,11 +81,13 @@ public struct ContentLayout: Sendable {
 
     /// Reads settings, registry and issues. Linked mentions in the issues' HTML carry
     /// placeholder hrefs (`EntityLinkPlaceholder`): the site decides URLs, not the loader.
-    public func loadContent(includeDrafts: Bool) throws -> LoadedContent {
+    /// With `findMentions` false the issues are read without looking for the registry's
+    /// names (no mentions, no links): for a reader that wants only their text.
+    public func loadContent(includeDrafts: Bool, findMentions: Bool = true) throws -> LoadedContent {
         var warnings: [ContentWarning] = []
         let config = try loadSiteConfig(warnings: &warnings)
         let registry = try loadRegistry(warnings: &warnings)
-        let linking = MentionLinking(registry: registry, policy: config.entityLinks)
+        let linking = findMentions ? MentionLinking(registry: registry, policy: config.entityLinks) : .disabled
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
                                           linking: linking, warnings: &warnings)
         return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings)

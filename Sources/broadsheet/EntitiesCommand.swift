@@ -23,11 +23,17 @@ struct ArchiveOptions: ParsableArguments {
     /// Loads the archive with mentions found (links are irrelevant here), printing
     /// any warnings (duplicate keys) to stderr as `build` does.
     func loadArchive() throws -> NewsletterArchive {
-        let content = try ContentLayout(root: URL(fileURLWithPath: root)).loadContent(includeDrafts: false)
+        try loadContent(findMentions: true).makeArchive()
+    }
+
+    /// Loads settings, registry and issues without cross-references (and, unless
+    /// `findMentions`, without looking for the registry's names), printing warnings.
+    func loadContent(findMentions: Bool) throws -> ContentLayout.LoadedContent {
+        let content = try ContentLayout(root: URL(fileURLWithPath: root)).loadContent(includeDrafts: false, findMentions: findMentions)
         if !content.warnings.isEmpty {
             FileHandle.standardError.write(Data(content.warnings.map { "\($0)\n" }.joined().utf8))
         }
-        return content.makeArchive()
+        return content
     }
 }
 
@@ -79,9 +85,10 @@ struct SuggestEntities: ParsableCommand {
     }
 
     func run() throws {
-        let archive = try CommandErrors.reporting { try options.loadArchive() }
-        let documents = archive.issues.map { (path: $0.path, text: $0.body.plainText) }
-        let suggestions = NameSuggester.suggest(documents: documents, known: archive.registry.knownNames, limit: limit)
+        // Only the issues' text and the registry's names: no mention finding, no cross-references.
+        let content = try CommandErrors.reporting { try options.loadContent(findMentions: false) }
+        let documents = content.issues.map { (path: $0.path, text: $0.body.plainText) }
+        let suggestions = NameSuggester.suggest(documents: documents, known: content.registry.knownNames, limit: limit)
         if options.json {
             try JSONOutput.print(suggestions.map { suggestion in
                 SuggestionRow(name: suggestion.name, count: suggestion.count, issues: suggestion.documentCount,
