@@ -338,19 +338,28 @@ make_variants() {
 }
 
 # ---- report ----------------------------------------------------------------------
+# The one reader of the raw figure files ("N RUN NAME VALUE UNIT" lines), put in front of
+# every python report below: load(paths, N) -> ({name: [values]}, {name: unit}, [names in order]).
+RAW_PY='
+import math, re, statistics, sys
+def load(paths, N):
+    vals, units, order = {}, {}, []
+    for path in paths:
+        for line in open(path):
+            n, run, name, value, unit = line.split()
+            if int(n) != N:
+                continue
+            if name not in vals:
+                vals[name] = []; order.append(name)
+            vals[name].append(float(value)); units[name] = unit
+    return vals, units, order
+'
+
 # report N CORPUS_BYTES: table + machine-readable medians for size N from $RAW.
 report() {
-  python3 - "$RAW" "$1" "$2" "$RUNS" <<'EOF'
-import statistics, sys
+  { echo "$RAW_PY"; cat <<'EOF'; } | python3 - "$RAW" "$1" "$2" "$RUNS"
 raw, N, corpus_bytes, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-vals, units, order = {}, {}, []
-for line in open(raw):
-    n, run, name, value, unit = line.split()
-    if int(n) != N:
-        continue
-    if name not in vals:
-        vals[name] = []; order.append(name)
-    vals[name].append(float(value)); units[name] = unit
+vals, units, order = load([raw], N)
 med = {k: statistics.median(v) for k, v in vals.items()}
 TOOLS = [t for t in ("broadsheet_site", "broadsheet", "broadsheet_nolinks", "hugo") if f"{t}_build_wall" in med]
 LABEL = {"broadsheet_site": "bs site", "broadsheet": "bs+entities", "broadsheet_nolinks": "bs nolinks", "hugo": "hugo"}
@@ -406,14 +415,9 @@ EOF
 
 # verdict: PASS/MISS at TARGET_N from $RAW (SKIP if that size was not run).
 verdict() {
-  python3 - "$RAW" "$TARGET_N" <<'EOF'
-import statistics, sys
+  { echo "$RAW_PY"; cat <<'EOF'; } | python3 - "$RAW" "$TARGET_N"
 raw, N = sys.argv[1], int(sys.argv[2])
-vals = {}
-for line in open(raw):
-    n, run, name, value, unit = line.split()
-    if int(n) == N:
-        vals.setdefault(name, []).append(float(value))
+vals, _, _ = load([raw], N)
 if not vals:
     print(f"\nSKIP: target not evaluated ({N} issues not in BENCH_SIZES)")
     sys.exit(0)
@@ -578,20 +582,8 @@ print(sys.argv[2], sys.argv[3], "pagefind_pages_indexed", sum(l["page_count"] fo
   } >> "$SRAW"
 }
 
-# The search report and verdict share this reader of $RAW and $SRAW (python, on stdin).
-SEARCH_PY='
-import math, re, statistics, sys
-def load(paths, N):
-    vals, units, order = {}, {}, []
-    for path in paths:
-        for line in open(path):
-            n, run, name, value, unit = line.split()
-            if int(n) != N:
-                continue
-            if name not in vals:
-                vals[name] = []; order.append(name)
-            vals[name].append(float(value)); units[name] = unit
-    return vals, units, order
+# The search report and verdict share these helpers, after the raw reader (python, on stdin).
+SEARCH_PY="$RAW_PY"'
 def p95(v):
     v = sorted(v); return v[max(0, math.ceil(0.95 * len(v)) - 1)]
 def keyed(med, prefix):

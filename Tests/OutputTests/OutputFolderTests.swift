@@ -100,15 +100,10 @@ struct OutputFolderTests {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
         let site = base.appendingPathComponent("site")
-        let first = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
-        try first.write("one", to: "index.html")
-        try first.write("two", to: "a/b/page.html")
-        #expect(try first.commit(generator: "Broadsheet test").files == 2)
+        #expect(try staged(site, ["index.html": "one", "a/b/page.html": "two"]).commit(generator: "Broadsheet test").files == 2)
         try FileManager.default.createDirectory(at: site.appendingPathComponent(".git"), withIntermediateDirectories: true)
 
-        let second = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
-        try second.write("three", to: "index.html")
-        let commit = try second.commit(generator: "Broadsheet test")
+        let commit = try staged(site, ["index.html": "three"]).commit(generator: "Broadsheet test")
         #expect(commit.atomic && commit.setAside == nil)
         let names = try FileManager.default.contentsOfDirectory(atPath: site.path).sorted()
         #expect(names == [".broadsheet-build.json", ".git", "index.html"])
@@ -123,13 +118,10 @@ struct OutputFolderTests {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
         let site = base.appendingPathComponent("site")
-        let first = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
-        try first.write("one", to: "index.html")
-        _ = try first.commit(generator: "Broadsheet test")
+        _ = try staged(site, ["index.html": "one"]).commit(generator: "Broadsheet test")
         try Data("deploy".utf8).write(to: site.appendingPathComponent(".deploy"))
 
-        let second = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
-        try second.write("two", to: "index.html")
+        let second = try staged(site, ["index.html": "two"])
         // A dangling symlink of that name in the new output: the move is refused.
         try FileManager.default.createSymbolicLink(atPath: second.staging.appendingPathComponent(".deploy").path,
                                                    withDestinationPath: "/nonexistent/broadsheet-test")
@@ -141,6 +133,13 @@ struct OutputFolderTests {
         #expect(leftover.contains(kept))
         #expect(try Data(contentsOf: base.appendingPathComponent(kept).appendingPathComponent(".deploy")) == Data("deploy".utf8),
                 "nothing of the old output's hidden entry is lost")
+    }
+
+    /// A staged build of `site` holding `files` (path → text), not yet committed.
+    private func staged(_ site: URL, _ files: [String: String]) throws -> StagedOutput {
+        let output = try StagedOutput(folder: OutputFolder(site, protecting: [], force: false))
+        for (path, text) in files { try output.write(text, to: path) }
+        return output
     }
 
     @Test func anAbandonedStagedOutputRemovesItsFolder() throws {

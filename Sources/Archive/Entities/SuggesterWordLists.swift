@@ -28,8 +28,9 @@ enum SuggesterWordLists {
             let line = rawLine.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if line.hasPrefix("["), line.hasSuffix("]") {
-                section = String(line.dropFirst().dropLast())
-                lists[section!, default: []] += []
+                let name = String(line.dropFirst().dropLast())
+                if lists[name] == nil { lists[name] = [] }
+                section = name
             } else if let section {
                 lists[section, default: []] += line.split(separator: " ").map(String.init)
             }

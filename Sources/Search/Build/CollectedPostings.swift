@@ -39,7 +39,7 @@ struct CollectedPostings: Sendable {
         let frequencies: UnsafeBufferPointer<UInt16>
         /// Token positions, ascending.
         let positions: UnsafeBufferPointer<Int32>
-        /// Which of the stem's `forms` the document has (bit i for forms[i], i < 31);
+        /// Which of the stem's `forms` the document has (bit i for forms[i], i below `TermPositions.maskedForms`);
         /// 0 when the stem has one form.
         let formMask: UInt32
     }
@@ -146,7 +146,7 @@ struct CollectedPostings: Sendable {
                                         let rank = ranks.trailingZeroBitCount
                                         ranks &= ranks - 1
                                         let place = formPlaces[analyzer][firstForm + rank]
-                                        if place < 31 { formMask |= 1 << UInt32(place) }
+                                        if place < TermPositions.maskedForms { formMask |= 1 << UInt32(place) }
                                     }
                                 }
                                 body(Posting(document: base + Int(documents[entry]), batch: number, entry: entry,
