@@ -4,8 +4,7 @@ import Search
 /// Times the named steps of a build, for `build --timings`.
 struct StageClock {
     private let start = Date()
-    private var last = Date()
-    private var lastProcessor = ProcessorTime.seconds()
+    private var timer = StepTimer()
     private(set) var stages: [BuildReport.Stage] = []
 
     /// Ends `step`, timed from the end of the one before.
@@ -14,10 +13,8 @@ struct StageClock {
     }
 
     mutating func lap(_ name: String) {
-        let now = Date(), processor = ProcessorTime.seconds()
-        stages.append(BuildReport.Stage(name: name, seconds: now.timeIntervalSince(last), processorSeconds: processor - lastProcessor))
-        last = now
-        lastProcessor = processor
+        let time = timer.lap()
+        stages.append(BuildReport.Stage(name: name, seconds: time.seconds, processorSeconds: time.processorSeconds))
     }
 
     /// Adds the parts of the step just timed (shown indented beneath it).
@@ -28,8 +25,7 @@ struct StageClock {
     /// Adds steps timed elsewhere, just now, as this clock's own; the next starts from now.
     mutating func record(_ timed: [BuildReport.Stage]) {
         stages += timed
-        last = Date()
-        lastProcessor = ProcessorTime.seconds()
+        _ = timer.lap()
     }
 
     var total: Double { Date().timeIntervalSince(start) }

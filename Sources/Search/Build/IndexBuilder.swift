@@ -255,14 +255,11 @@ public struct IndexBuildStep: Sendable, Equatable {
 
 /// Times the steps of an index build.
 struct IndexBuildClock {
-    private var last = DispatchTime.now().uptimeNanoseconds
-    private var lastProcessor = ProcessorTime.seconds()
+    private var timer = StepTimer()
     private(set) var steps: [IndexBuildStep] = []
 
     mutating func lap(_ name: String) {
-        let now = DispatchTime.now().uptimeNanoseconds, processor = ProcessorTime.seconds()
-        steps.append(IndexBuildStep(name: name, seconds: Double(now - last) / 1e9, processorSeconds: processor - lastProcessor))
-        last = now
-        lastProcessor = processor
+        let time = timer.lap()
+        steps.append(IndexBuildStep(name: name, seconds: time.seconds, processorSeconds: time.processorSeconds))
     }
 }
