@@ -137,16 +137,6 @@ struct SuggestionRow: Encodable {
     }
 }
 
-/// Pretty, key-sorted JSON on stdout, for scripts.
-enum JSONOutput {
-    static func print<Value: Encodable>(_ value: Value) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value))
-        FileHandle.standardOutput.write(Data("\n".utf8))
-    }
-}
-
 /// Runs a step, printing a content error as `path:line: message` and exiting 1.
 enum CommandErrors {
     static func reporting<T>(_ body: () throws -> T) throws -> T {

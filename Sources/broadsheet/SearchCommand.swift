@@ -52,7 +52,7 @@ struct SearchCommand: ParsableCommand {
         }
         for note in results.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         if json {
-            print(SearchOutput.json(results))
+            try JSONOutput.print(SearchOutput.results(results))
         } else {
             print(SearchOutput.text(results, query: query), terminator: "")
         }

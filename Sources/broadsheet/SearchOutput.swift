@@ -29,13 +29,6 @@ enum SearchOutput {
         return list
     }
 
-    static func json(_ results: SearchResults) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Self.results(results))) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-
     static func text(_ results: SearchResults, query: String) -> String {
         var out = ""
         if let entity = results.entity {
