@@ -60,7 +60,7 @@ struct CommandRunner {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return files }
         for case let url as URL in enumerator {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue {
                 files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
             }

@@ -34,7 +34,7 @@ enum TestSupport {
         }
         for case let url as URL in enumerator {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue {
                 files[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
             }
