@@ -81,16 +81,20 @@ public struct ContentLayout: Sendable {
 
     /// Reads settings, registry and issues. Linked mentions in the issues' HTML carry
     /// placeholder hrefs (`EntityLinkPlaceholder`): the site decides URLs, not the loader.
-    /// With `findMentions` false the issues are read without looking for the registry's
-    /// names (no mentions, no links): for a reader that wants only their text.
-    public func loadContent(includeDrafts: Bool, findMentions: Bool = true) throws -> LoadedContent {
+    public func loadContent(includeDrafts: Bool) throws -> LoadedContent {
         var warnings: [ContentWarning] = []
         let config = try loadSiteConfig(warnings: &warnings)
         let registry = try loadRegistry(warnings: &warnings)
-        let linking = findMentions ? MentionLinking(registry: registry, policy: config.entityLinks) : .disabled
+        let linking = MentionLinking(registry: registry, policy: config.entityLinks)
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
                                           linking: linking, warnings: &warnings)
         return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings)
+    }
+
+    /// The words of every issue, newest first, without rendering, mentions or settings: see
+    /// `IssueLoader.loadPlainTexts`.
+    public func loadPlainTexts(includeDrafts: Bool) throws -> [(path: String, text: String)] {
+        try IssueLoader.loadPlainTexts(directory: issuesDirectory, root: root, includeDrafts: includeDrafts)
     }
 
     /// Reads the whole archive and builds its cross-references.

@@ -21,18 +21,9 @@ public enum IssueLoader {
     /// warnings to `warnings` in path order.
     public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled,
                             warnings: inout [ContentWarning]) throws -> [Issue] {
-        let files = try issueFiles(in: directory)
-        let rootPath = root.standardizedFileURL.path
-        let parsed = try files.concurrentMap { file -> (issue: Issue, warnings: [ContentWarning]) in
-            let path = relativePath(file.path, to: rootPath)
-            let data: Data
-            do {
-                data = try Data(contentsOf: file)
-            } catch {
-                throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
-            }
+        let parsed = try readEach(in: directory, root: root) { path, text -> (issue: Issue, warnings: [ContentWarning]) in
             var found: [ContentWarning] = []
-            let issue = try IssueParser.parse(path: path, text: try decodeUTF8(data, path: path), linking: linking, warnings: &found)
+            let issue = try IssueParser.parse(path: path, text: text, linking: linking, warnings: &found)
             return (issue, found)
         }
         warnings += parsed.flatMap(\.warnings)
@@ -44,6 +35,33 @@ public enum IssueLoader {
         }
     }
 
+    /// The words of every issue in `directory`, without markup, newest first (then by path):
+    /// for a reader that wants nothing else, such as `entities suggest`. Front matter is read
+    /// for `date` and `draft` only, and no HTML is rendered.
+    public static func loadPlainTexts(directory: URL, root: URL, includeDrafts: Bool) throws -> [(path: String, text: String)] {
+        let texts = try readEach(in: directory, root: root) { path, text in try IssueParser.plainText(path: path, text: text) }
+        return texts.filter { includeDrafts || !$0.draft }
+            .sorted { a, b in a.date.sortKey != b.date.sortKey ? a.date.sortKey > b.date.sortKey : a.path < b.path }
+            .map { (path: $0.path, text: $0.text) }
+    }
+
+    /// `parse(path, text)` for every issue file, in parallel, in path order; a file that cannot
+    /// be read, or is not UTF-8, is an error on its path.
+    static func readEach<Result: Sendable>(in directory: URL, root: URL,
+                                           _ parse: @Sendable (String, String) throws -> Result) throws -> [Result] {
+        let rootPath = root.standardizedFileURL.path
+        return try issueFiles(in: directory).concurrentMap { file in
+            let path = relativePath(file.path, to: rootPath)
+            let data: Data
+            do {
+                data = try Data(contentsOf: file)
+            } catch {
+                throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
+            }
+            return try parse(path, try decodeUTF8(data, path: path))
+        }
+    }
+
     /// Every `.md`/`.markdown` file below `directory`, in a stable order.
     static func issueFiles(in directory: URL) throws -> [URL] {
         let manager = FileManager.default
@@ -52,11 +70,12 @@ public enum IssueLoader {
                                                   options: [.skipsHiddenFiles]) else {
             throw ContentError(path: directory.path, line: 1, message: "cannot list the issues folder")
         }
-        var files: [URL] = []
+        var files: [(path: String, url: URL)] = []
         for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
-            files.append(url.standardizedFileURL)
+            let standardized = url.standardizedFileURL
+            files.append((standardized.path, standardized))
         }
-        return files.sorted { $0.path < $1.path }
+        return files.sorted { $0.path < $1.path }.map(\.url)
     }
 
     /// The file's text, or an error pointing at the first line that is not UTF-8.

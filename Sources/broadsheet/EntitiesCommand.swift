@@ -23,17 +23,14 @@ struct ArchiveOptions: ParsableArguments {
     /// Loads the archive with mentions found (links are irrelevant here), printing
     /// any warnings (duplicate keys) to stderr as `build` does.
     func loadArchive() throws -> NewsletterArchive {
-        try loadContent(findMentions: true).makeArchive()
+        let content = try ContentLayout(root: URL(fileURLWithPath: root)).loadContent(includeDrafts: false)
+        report(content.warnings)
+        return content.makeArchive()
     }
 
-    /// Loads settings, registry and issues without cross-references (and, unless
-    /// `findMentions`, without looking for the registry's names), printing warnings.
-    func loadContent(findMentions: Bool) throws -> ContentLayout.LoadedContent {
-        let content = try ContentLayout(root: URL(fileURLWithPath: root)).loadContent(includeDrafts: false, findMentions: findMentions)
-        if !content.warnings.isEmpty {
-            FileHandle.standardError.write(Data(content.warnings.map { "\($0)\n" }.joined().utf8))
-        }
-        return content
+    /// Prints warnings (duplicate keys) to stderr, as `build` does.
+    func report(_ warnings: [ContentWarning]) {
+        if !warnings.isEmpty { FileHandle.standardError.write(Data(warnings.map { "\($0)\n" }.joined().utf8)) }
     }
 }
 
@@ -85,10 +82,15 @@ struct SuggestEntities: ParsableCommand {
     }
 
     func run() throws {
-        // Only the issues' text and the registry's names: no mention finding, no cross-references.
-        let content = try CommandErrors.reporting { try options.loadContent(findMentions: false) }
-        let documents = content.issues.map { (path: $0.path, text: $0.body.plainText) }
-        let suggestions = NameSuggester.suggest(documents: documents, known: content.registry.knownNames, limit: limit)
+        // Only the issues' plain text and the registry's names: nothing is rendered or linked.
+        let (documents, registry) = try CommandErrors.reporting { () throws -> ([(path: String, text: String)], EntityRegistry) in
+            let layout = try ContentLayout(root: URL(fileURLWithPath: options.root))
+            var warnings: [ContentWarning] = []
+            let registry = try layout.loadRegistry(warnings: &warnings)
+            options.report(warnings)
+            return (try layout.loadPlainTexts(includeDrafts: false), registry)
+        }
+        let suggestions = NameSuggester.suggest(documents: documents, known: registry.knownNames, limit: limit)
         if options.json {
             try JSONOutput.print(suggestions.map { suggestion in
                 SuggestionRow(name: suggestion.name, count: suggestion.count, issues: suggestion.documentCount,

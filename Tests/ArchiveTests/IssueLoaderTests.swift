@@ -28,6 +28,28 @@ struct IssueLoaderTests {
         #expect(withDrafts.issues.first?.title == "D")
     }
 
+    @Test func plainTextsAreTheWordsOfEachIssueNewestFirstWithoutDrafts() throws {
+        let archive = try TemporaryArchive()
+        try archive.write("content/issues/a.md", "---\ntitle: A\ndate: 2025-01-01\n---\n# Heading\n\nSome *emphasis* and [a link](https://example.org).\n")
+        try archive.write("content/issues/b.md", "---\ntitle: B\ndate: 2025-02-01\n---\nLater <span>words</span>.\n")
+        try archive.write("content/issues/c.md", "---\ntitle: C\ndate: 2025-03-01\ndraft: true\n---\nDraft words.\n")
+        let layout = try ContentLayout(root: archive.root)
+        let texts = try layout.loadPlainTexts(includeDrafts: false)
+        #expect(texts.map(\.path) == ["content/issues/b.md", "content/issues/a.md"])
+        #expect(texts.map(\.text) == ["Later words.\n", "Heading\nSome emphasis and a link.\n"])
+        #expect(try layout.loadPlainTexts(includeDrafts: true).first?.path == "content/issues/c.md")
+    }
+
+    @Test func plainTextsStillReportABadDateOnItsLine() throws {
+        let archive = try TemporaryArchive()
+        try archive.write("content/issues/bad.md", "---\ntitle: B\ndate: soon\n---\nText.\n")
+        #expect {
+            try ContentLayout(root: archive.root).loadPlainTexts(includeDrafts: false)
+        } throws: { error in
+            "\(error)".hasPrefix("content/issues/bad.md:3: cannot read date 'soon'")
+        }
+    }
+
     @Test func aFolderHoldingIssuesDirectlyIsAnArchiveToo() throws {
         let archive = try TemporaryArchive()
         try archive.write("pelican/issues/2013-06-07-twir.markdown", "Title: One\nDate: 2013-06-07\n\nText\n")

@@ -264,7 +264,7 @@ struct NameSuggesterTests {
 struct SuggesterWordListsTests {
     @Test func everyListIsInTheResourceFile() {
         let lists = SuggesterWordLists.lists
-        #expect(Set(lists.keys) == ["connectors", "breakers", "demonyms", "generic", "title-function-words", "abbreviations", "common-words"])
+        #expect(Set(lists.keys) == ["connectors", "breakers", "demonyms", "generic", "title-function-words", "common-words"])
         #expect((lists["common-words"]?.count ?? 0) > 500)
         #expect(lists["connectors"] == ["of", "de", "van", "von", "der", "la", "le", "du", "and"])
         #expect(lists.values.joined().allSatisfy { $0 == $0.lowercased() && !$0.contains(" ") })

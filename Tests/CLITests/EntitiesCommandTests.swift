@@ -42,12 +42,27 @@ struct EntitiesCommandTests {
         #expect((goldman["example"] as? String)?.contains("Goldman Sachs") == true)
     }
 
+    @Test func suggestLeavesDraftsOutAndReportsBadFrontMatterOnItsLine() throws {
+        let root = try CommandRunner.scratchArchive(issues: [
+            "a.md": "---\ntitle: A\ndate: 2026-01-01\ndraft: true\n---\nGoldman Sachs led. Goldman Sachs again.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let quiet = try CommandRunner.run(["entities", "suggest", "--root", root.path])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout == "No suggestions: every repeated name is in the registry.\n")
+
+        try "---\ntitle: B\ndate: 2026-13-01\n---\nText.\n".write(to: root.appendingPathComponent("content/issues/b.md"), atomically: true, encoding: .utf8)
+        let broken = try CommandRunner.run(["entities", "suggest", "--root", root.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("content/issues/b.md:3: cannot read date '2026-13-01'"))
+    }
+
     @Test func badRegistryExitsOneWithItsLine() throws {
         let root = try CommandRunner.scratchArchive(issues: ["a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nText.\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         try "- name: Nvidia\n  kind: company\n- name: Other\n  kind: company\n  aliases: [Nvidia]\n"
             .write(to: root.appendingPathComponent("content/entities.yml"), atomically: true, encoding: .utf8)
-        for arguments in [["build"], ["entities"]] {
+        for arguments in [["build"], ["entities"], ["entities", "suggest"]] {
             let result = try CommandRunner.run(arguments + ["--root", root.path])
             #expect(result.status == 1)
             #expect(result.stderr == "content/entities.yml:3: name or alias 'Nvidia' is claimed by both Nvidia (line 1) and Other\n")

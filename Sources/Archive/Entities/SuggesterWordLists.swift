@@ -1,8 +1,7 @@
 import Foundation
 
-/// The name suggester's word lists (common words, demonyms, job titles…), kept in a
-/// resource file, `Resources/name-suggester-words.txt`, rather than as Swift literals:
-/// an editor can read and change them without reading code.
+/// The name suggester's word lists (common words, demonyms, job titles…), kept in
+/// `Resources/name-suggester-words.txt` so that an editor can read and change them.
 enum SuggesterWordLists {
     /// Each section's words, read once.
     static let lists: [String: [String]] = {
@@ -19,19 +18,14 @@ enum SuggesterWordLists {
         return words
     }
 
-    /// `[section]` lines start a list; other lines hold words separated by spaces; `#`
-    /// starts a comment.
+    /// `[section]` lines start a list; other lines hold words separated by spaces; `#` starts a comment.
     static func parse(_ text: String) -> [String: [String]] {
-        var lists: [String: [String]] = [:]
-        var section: String?
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = rawLine.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
+        var lists: [String: [String]] = [:], section = ""
+        for line in text.split(separator: "\n").map({ $0.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces) }) where !line.isEmpty {
             if line.hasPrefix("["), line.hasSuffix("]") {
-                let name = String(line.dropFirst().dropLast())
-                if lists[name] == nil { lists[name] = [] }
-                section = name
-            } else if let section {
+                section = String(line.dropFirst().dropLast())
+                lists[section, default: []] += []
+            } else {
                 lists[section, default: []] += line.split(separator: " ").map(String.init)
             }
         }
