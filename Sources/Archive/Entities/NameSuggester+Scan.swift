@@ -13,11 +13,7 @@ extension NameSuggester {
             lowercase.formUnion(other.lowercase)
         }
 
-        mutating func read(_ text: [UInt8], document: Int) {
-            for line in text.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                read(line: line.startIndex..<line.endIndex, of: text, document: document)
-            }
-        }
+        mutating func read(_ text: [UInt8], document: Int) { for line in text.split(separator: 0x0A) { read(line: line.indices, of: text, document: document) } }
 
         /// Finds a line's runs of capitalised words, products and tickers. A title-case heading
         /// (up to 14 words, 3 capitalised, no lowercase word but "of", "for"…, no `,` `(` `;`
@@ -27,6 +23,7 @@ extension NameSuggester {
             var found: [(candidate: Candidate, range: Range<Int>, followsThe: Bool)] = []
             var run: [Token] = [], connectors: [Token] = [], midSentenceCapitals: [UInt64] = []
             var prose = punctuatedAsProse, capitals = 0
+            let (breakers, connectorWords, titleFunctionWords) = (NameSuggester.breakers, NameSuggester.connectorWords, NameSuggester.titleFunctionWords)
             /// The run as a candidate: trimmed, then `version` appended, if it is well formed.
             func candidate(_ kind: NameSuggestion.Reason, version: Token? = nil) -> (Candidate, Range<Int>, Bool)? {
                 let words = run.map { String(decoding: text[$0.range], as: UTF8.self) }
@@ -38,16 +35,15 @@ extension NameSuggester {
                 return (Candidate(text: name.joined(separator: " "), kind: kind, sentenceInitial: initial), run[kept.dropped].range.lowerBound..<end, kept.followsThe)
             }
             func flush() {
+                guard !run.isEmpty else { return }
                 if run.count >= 2, let name = candidate(.name) { found.append(name) }
                 run.removeAll(keepingCapacity: true)
                 connectors.removeAll(keepingCapacity: true)
             }
             for token in tokens {
-                if token.isSymbol || !token.cleanGap { flush() }
-                if token.isSymbol { continue }
+                if !token.cleanGap { flush() }
                 if token.isProduct || token.shape == .ticker {
-                    let text = String(decoding: text[token.range], as: UTF8.self)
-                    found.append((Candidate(text: text, kind: token.isProduct ? .product : .ticker), token.range, false))
+                    found.append((Candidate(text: String(decoding: text[token.range], as: UTF8.self), kind: token.isProduct ? .product : .ticker), token.range, false))
                 }
                 let key = token.shape == .capitalised || token.shape == .lowercase ? NameSuggester.key(text[token.range]) : 0
                 switch token.shape {
@@ -55,15 +51,11 @@ extension NameSuggester {
                     capitals += 1
                     if !token.startsSentence { midSentenceCapitals.append(key) }
                     if breakers.contains(key) { flush(); break }
-                    if !run.isEmpty { run += connectors }
-                    connectors.removeAll(keepingCapacity: true)
+                    if !connectors.isEmpty { (run, connectors) = (run + connectors, []) }
                     run.append(token)
-                case .lowercase where token.range.count >= 5:
-                    lowercase.insert(key)
-                    prose = true
-                    flush()
                 case .lowercase:
-                    prose = prose || !titleFunctionWords.contains(key)
+                    if token.range.count >= 5 { lowercase.insert(key) }
+                    prose = prose || token.range.count >= 5 || !titleFunctionWords.contains(key)
                     if !run.isEmpty, connectors.count < 2, !token.isPossessive, connectorWords.contains(key) { connectors.append(token) } else { flush() }
                 case .ampersand where !run.isEmpty && connectors.count < 2:
                     connectors.append(token)

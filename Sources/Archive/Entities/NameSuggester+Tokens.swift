@@ -4,34 +4,32 @@ extension NameSuggester {
     /// What a token is, by the shape of its letters.
     enum Shape { case capitalised, lowercase, number, ampersand, ticker, other }
 
-    /// A word, number, ticker or spaced "&" of a line, and what stood before it.
+    /// A word, number, ticker or spaced "&" of a line; a handle or hashtag (after `@` or `#`)
+    /// is `.other`. `isProduct`: letters and digits with a capital, not shaped like an amount or
+    /// period. `isPossessive` ("Sachs’s", "Sachs’"): the apostrophe and `s` are not in `range`,
+    /// and a run ends here. `cleanGap`: only spaces since the previous token. `startsSentence`:
+    /// or the line, or follows a colon.
     struct Token {
         var range: Range<Int>
         var shape: Shape
-        /// Letters and digits with a capital, not shaped like an amount or a period.
-        var isProduct = false
-        /// "Sachs’s", "Sachs’": the apostrophe and `s` are not in `range`; a run ends here.
-        var isPossessive = false
-        /// Only spaces since the previous token, `startsSentence` (or line, or follows a colon),
-        /// and `isSymbol` (follows `@` or `#`: a handle or hashtag).
-        var cleanGap = false, startsSentence = false, isSymbol = false
+        var isProduct = false, isPossessive = false, cleanGap = false, startsSentence = false
     }
 
     /// The tokens of `line`; whether its punctuation (`,` `(` `;` `@`) marks it as prose; and
     /// whether it ends with `.` `!` `?` or `…`. Scalars are decoded only where bytes are not ASCII.
     static func tokens(of line: Range<Int>, in text: [UInt8]) -> (tokens: [Token], prose: Bool, endsWithStop: Bool) {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(line.count / 4)
-        var index = line.lowerBound, clean = false, sentenceStart = true, symbol = false, prose = false, stop = false
+        var tokens = [Token](), index = line.lowerBound, clean = false, sentenceStart = true, symbol = false, prose = false, stop = false
+        tokens.reserveCapacity(line.count / 5)
         func add(_ token: Token, next: Int) {
             var token = token
-            (token.cleanGap, token.startsSentence, token.isSymbol) = (clean && tokens.last?.isPossessive != true, sentenceStart, symbol)
+            (token.cleanGap, token.startsSentence) = (clean && tokens.last?.isPossessive != true, sentenceStart)
+            if symbol { (token.shape, token.isProduct) = (.other, false) }
             tokens.append(token)
             (clean, sentenceStart, symbol, stop, index) = (true, false, false, false, next)
         }
         while index < line.upperBound {
             let (scalar, length) = Self.scalar(at: index, in: text)
-            if isWordScalar(scalar) {
+            if isWord(scalar) {
                 let (token, next) = readToken(at: index, in: text, upTo: line.upperBound)
                 add(token, next: next)
             } else if scalar == " " || scalar == "\t" || scalar == "\r" || (!scalar.isASCII && scalar.properties.isWhitespace) {
@@ -42,23 +40,18 @@ extension NameSuggester {
             } else if scalar == "$", let end = tickerEnd(at: index, in: text, upTo: line.upperBound) {
                 add(Token(range: index..<end, shape: .ticker), next: end)
             } else {
-                clean = false
-                switch scalar {
-                case ":": sentenceStart = true
-                case ",", "(", ";", "@": prose = true
-                case ".", "!", "?", "…": stop = true
-                default: break
-                }
-                if scalar == "@" || scalar == "#" { symbol = index + 1 < line.upperBound && isWordScalar(Self.scalar(at: index + 1, in: text).0) }
+                (clean, sentenceStart) = (false, sentenceStart || scalar == ":")
+                prose = prose || ",(;@".unicodeScalars.contains(scalar)
+                stop = stop || ".!?…".unicodeScalars.contains(scalar)
+                if scalar == "@" || scalar == "#" { symbol = index + 1 < line.upperBound && isWord(Self.scalar(at: index + 1, in: text).0) }
                 index += length
             }
         }
         return (tokens, prose, stop)
     }
 
-    /// Reads a token at a word character, and says where reading goes on: letters and digits,
-    /// joined by `-`, `.` and apostrophes before another word character, `,` between digits
-    /// ("27,000") and `&` between capitals ("AT&T").
+    /// Reads a token at a word character (and says where reading goes on): letters and digits, joined
+    /// by `-` `.` `'` before a word character, `,` between digits ("27,000"), `&` between capitals ("AT&T").
     static func readToken(at start: Int, in text: [UInt8], upTo limit: Int) -> (Token, Int) {
         var index = start, upper = false, lower = false, digit = false, hyphenated = false, lastSegment = start, apostropheEnd = -1
         reading: while index < limit {
@@ -68,31 +61,27 @@ extension NameSuggester {
                 continue
             }
             let (scalar, length) = Self.scalar(at: index, in: text)
-            let joins = index + length < limit && isWordScalar(Self.scalar(at: index + length, in: text).0)
+            let joins = index + length < limit && isWord(Self.scalar(at: index + length, in: text).0)
             switch scalar {
             case "-", ".", "'", "’", "‘":
                 guard joins else { break reading }
                 if scalar == "-" { (hyphenated, lastSegment) = (true, index + 1) } else if scalar != "." { apostropheEnd = index + length }
             case ",": guard joins, isDigit(text[index - 1]), isDigit(text[index + 1]) else { break reading }
             case "&": guard joins, isUpper(text[index - 1]), isUpper(text[index + 1]) else { break reading }
-            case _ where isWordScalar(scalar): if isUppercase(scalar) { upper = true } else { lower = true }
+            case _ where isWord(scalar): if isUppercase(scalar) { upper = true } else { lower = true }
             default: break reading
             }
             index += length
         }
         var end = index, next = index, possessive = false
-        if text[end - 1] | 0x20 == UInt8(ascii: "s") {
-            let after = next < limit ? scalar(at: next, in: text) : (" ", 0)
-            if apostropheEnd + 1 == end {
-                (end, possessive) = (text[end - 2] == 0x27 ? end - 2 : end - 4, true)
-            } else if after.0 == "'" || after.0 == "’", next + after.1 >= limit || !isWordScalar(scalar(at: next + after.1, in: text).0) {
-                (next, possessive) = (next + after.1, true)
-            }
+        let endsInS = text[end - 1] | 0x20 == UInt8(ascii: "s"), after = next < limit ? scalar(at: next, in: text) : (" ", 0)
+        if endsInS, apostropheEnd + 1 == end {
+            (end, possessive) = (text[end - 2] == 0x27 ? end - 2 : end - 4, true)
+        } else if endsInS, after.0 == "'" || after.0 == "’", next + after.1 >= limit || !isWord(scalar(at: next + after.1, in: text).0) {
+            (next, possessive) = (next + after.1, true)
         }
         // Plural products: "GB200s", "H100s", "MI300Xs".
-        if digit, upper, !possessive, end - start >= 3, text[end - 1] == UInt8(ascii: "s"), isDigit(text[end - 2]) || isUpper(text[end - 2]) {
-            end -= 1
-        }
+        if digit, upper, !possessive, end - start >= 3, text[end - 1] == UInt8(ascii: "s"), isDigit(text[end - 2]) || isUpper(text[end - 2]) { end -= 1 }
         let first = scalar(at: start, in: text).0
         let firstLower = first.isASCII ? isLower(UInt8(first.value)) : first.properties.isLowercase
         let lastSegmentLower = hyphenated && lastSegment < end && isLower(text[lastSegment])
@@ -101,15 +90,15 @@ extension NameSuggester {
         return (Token(range: start..<end, shape: shape, isProduct: digit && upper && isProductLike(text[start..<end]), isPossessive: possessive), next)
     }
 
-    /// Where a ticker at the `$` at `start` ends ("$NVDA", "$BRK.B"): one to five capitals,
-    /// touching no word character on either side. Nil for anything else ("$2.7B").
+    /// The end of a ticker at the `$` at `start` ("$NVDA", "$BRK.B"): 1–5 capitals, no word character
+    /// touching it; nil for anything else ("$2.7B").
     static func tickerEnd(at start: Int, in text: [UInt8], upTo limit: Int) -> Int? {
-        if start > 0, text[start - 1] >= 0x80 || isWordScalar(Unicode.Scalar(text[start - 1])) { return nil }
+        if start > 0, text[start - 1] >= 0x80 || isWord(Unicode.Scalar(text[start - 1])) { return nil }
         var end = start + 1
         while end < limit, end - start <= 6, isUpper(text[end]) { end += 1 }
-        guard (1...5).contains(end - start - 1) else { return nil }
-        if end + 1 < limit, text[end] == 0x2E, isUpper(text[end + 1]), end + 2 >= limit || !isWordScalar(scalar(at: end + 2, in: text).0) { end += 2 }
-        return end < limit && isWordScalar(scalar(at: end, in: text).0) ? nil : end
+        guard (2...6).contains(end - start) else { return nil }
+        if end + 1 < limit, text[end] == 0x2E, isUpper(text[end + 1]), end + 2 >= limit || !isWord(scalar(at: end + 2, in: text).0) { end += 2 }
+        return end < limit && isWord(scalar(at: end, in: text).0) ? nil : end
     }
 
     /// The scalar at `index` and its length in bytes, decoded by the standard library.
@@ -119,13 +108,8 @@ extension NameSuggester {
         return (String(decoding: text[index..<min(index + length, text.count)], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}", length)
     }
 
-    /// Letters, digits, marks and `_`: what words are made of.
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        guard !scalar.isASCII else { return scalar == "_" || isDigit(UInt8(scalar.value)) || isUpper(UInt8(scalar.value)) || isLower(UInt8(scalar.value)) }
-        let category = scalar.properties.generalCategory
-        return scalar.properties.isAlphabetic || category == .decimalNumber || category == .nonspacingMark
-    }
-
+    /// Letters, digits, marks and `_`, as for entity mentions.
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool { AliasMatcherBoundary.isWord(scalar) }
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII ? isUpper(UInt8(scalar.value)) : scalar.properties.isUppercase }
     static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
     static func isUpper(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
@@ -135,7 +119,7 @@ extension NameSuggester {
     /// bytes, so that the scan makes no `String` per word. Among a million distinct words, the
     /// chance that any two collide is about 3 in 10⁸; it would cost one suggestion at worst.
     static func key(_ bytes: some Collection<UInt8>) -> UInt64 {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return fnv(String(decoding: bytes, as: UTF8.self).lowercased().utf8) }
+        if bytes.contains(where: { $0 >= 0x80 }) { return fnv(String(decoding: bytes, as: UTF8.self).lowercased().utf8) }
         return fnv(bytes.lazy.map { isUpper($0) ? $0 | 0x20 : $0 })
     }
 

@@ -3,19 +3,10 @@ import Parallel
 
 /// Proposes names for the entity registry: repeated names in the issues that it lacks.
 ///
-/// It reads the issues' plain text line by line and counts three kinds of candidate by exact
-/// text in a `Dictionary`:
-/// - **name**: 2–5 capitalised words with only spaces between them ("Point72 Asset
-///   Management"), and up to two connectors between two of them ("Bank of America",
-///   "Procter & Gamble"). A possessive ends a name after its word ("Goldman Sachs’s").
-/// - **product**: letters and digits with a capital ("GB300", "Qwen3-Omni", "GB200s" as
-///   "GB200"), or a name and a version ("Llama 4", "Claude 2.1"); not amounts, units,
-///   ordinals or reporting periods ("$53B", "10GW", "2nd", "Q3", "FY2025").
-/// - **ticker**: `$` and 1–5 capitals ("$NVDA"), not a dollar amount.
-///
-/// Each rule is a named predicate in `NameSuggester+Rules.swift`, over the word lists in
-/// `Resources/name-suggester-words.txt`. Sentences come from Markup's `Sentence`, the
-/// splitter that entity pages use too.
+/// It reads the issues' plain text line by line and counts candidates by exact text in a `Dictionary`:
+/// names of 2–5 capitalised words ("Bank of America"), products with digits ("GB300", "Llama 4") and
+/// tickers ("$NVDA"). Each rule is a named predicate in `NameSuggester+Rules.swift`, over the word
+/// lists in `Resources/name-suggester-words.txt`; sentences come from Markup's `Sentence`.
 public enum NameSuggester {
     /// The best `limit` candidates seen at least `minimumCount` times, most frequent first
     /// (then in more documents, then by name in code point order).
@@ -30,80 +21,59 @@ public enum NameSuggester {
         let size = max(1, documents.count / 16)
         let stretches = stride(from: 0, to: documents.count, by: size).map { $0..<min($0 + size, documents.count) }
         let parts = (try? stretches.concurrentMap { range -> Scan in  // the closure cannot throw
-            var scan = Scan()
-            for document in range { scan.read(Array(documents[document].text.utf8), document: document) }
-            return scan
+            range.reduce(into: Scan()) { scan, document in scan.read(Array(documents[document].text.utf8), document: document) }
         }) ?? []
-        var scan = Scan()
-        for part in parts { scan.absorb(part) }
+        var scan = parts.reduce(into: Scan()) { $0.absorb($1) }
         resolve(&scan)
-
         let ranked = scan.tallies.filter { !$0.key.sentenceInitial && $0.value.count >= minimumCount }.sorted { a, b in
-            if a.value.count != b.value.count { return a.value.count > b.value.count }
-            if a.value.documents.count != b.value.documents.count { return a.value.documents.count > b.value.documents.count }
-            return a.key.text.utf8.lexicographicallyPrecedes(b.key.text.utf8)
+            let (x, y) = ((a.value.count, a.value.documents.count), (b.value.count, b.value.documents.count))
+            return x != y ? x > y : a.key.text.utf8.lexicographicallyPrecedes(b.key.text.utf8)
         }
         return Array(ranked.lazy.filter { !isKnown($0.key, followsThe: $0.value.followsThe, in: known) }.prefix(limit).map { candidate, tally in
-            let text = Array(documents[tally.example.document].text.utf8)
+            let (document, range) = (tally.example.document, tally.example.start..<tally.example.end)
             return NameSuggestion(name: candidate.text, count: tally.count, documentCount: tally.documents.count,
-                                  example: Sentence.around(tally.example.range, in: text, reach: exampleReach).0,
-                                  examplePath: documents[tally.example.document].path, reason: candidate.kind)
+                                  example: Sentence.around(range, in: Array(documents[document].text.utf8), reach: exampleReach).0,
+                                  examplePath: documents[document].path, reason: candidate.kind)
         })
     }
 
-    /// How far an example reaches on each side of the name, in bytes.
-    static let exampleReach = 80
+    static let exampleReach = 80  // bytes of an example on each side of the name
 
-    /// A candidate's text and kind. One that starts a sentence is kept apart until `resolve`
-    /// decides whether its first word belongs to it.
+    /// A candidate; one that starts a sentence waits for `resolve` to judge its first word.
     struct Candidate: Hashable {
-        var text: String
-        var kind: NameSuggestion.Reason
-        var sentenceInitial = false
+        var text: String, kind: NameSuggestion.Reason, sentenceInitial = false
     }
 
-    /// How often a candidate occurs, where, and the occurrence to quote: the first whose
-    /// sentence has 30 bytes or more besides the name ("Introducing Qwen3!" gives way to a
-    /// longer one), else the first.
+    /// How often a candidate occurs, where, and the occurrence to quote: the first whose sentence
+    /// has 30 bytes besides the name ("Introducing Qwen3!" gives way to a longer one), else the first.
     struct Tally {
-        var count = 0
-        var documents: Set<Int> = []
-        /// Some occurrence followed a "The" that was dropped ("The Next Platform").
-        var followsThe = false
-        var example = (isShort: true, document: 0, range: 0..<0)
+        var count = 0, documents: Set<Int> = [], followsThe = false
+        /// Ordered so that the better example is the smaller.
+        var example = (short: 1, document: 0, start: 0, end: 0)
 
         mutating func add(at range: Range<Int>, in text: [UInt8], document: Int, followsThe: Bool) {
-            if example.isShort, case let short = Sentence.bounds(around: range, in: text, reach: exampleReach).0.count - range.count < 30,
+            if example.short == 1, case let short = Sentence.bounds(around: range, in: text, reach: exampleReach).0.count - range.count < 30,
                count == 0 || !short {
-                example = (short, document, range)
+                example = (short ? 1 : 0, document, range.lowerBound, range.upperBound)
             }
-            count += 1
+            (count, self.followsThe) = (count + 1, self.followsThe || followsThe)
             documents.insert(document)
-            self.followsThe = self.followsThe || followsThe
         }
 
         mutating func absorb(_ other: Tally) {
-            if count == 0 || (other.example.isShort ? 1 : 0, other.example.document, other.example.range.lowerBound)
-                < (example.isShort ? 1 : 0, example.document, example.range.lowerBound) {
-                example = other.example
-            }
-            count += other.count
+            if count == 0 || other.example < example { example = other.example }
+            (count, followsThe) = (count + other.count, followsThe || other.followsThe)
             documents.formUnion(other.documents)
-            followsThe = followsThe || other.followsThe
         }
     }
 
-    /// Whether `candidate` is a known name or (with several words) holds one as whole words,
-    /// as written or lowercased; a ticker also without its `$`, a name also after "The".
+    /// Whether `candidate` is or holds a known name as whole words, as written or lowercased (a
+    /// ticker also without its `$`, a name also after "The").
     static func isKnown(_ candidate: Candidate, followsThe: Bool, in known: Set<String>) -> Bool {
-        func matches(_ words: ArraySlice<String>) -> Bool {
-            let text = words.joined(separator: " ")
-            return known.contains(text) || known.contains(text.lowercased())
-        }
-        if candidate.kind == .ticker { return matches([candidate.text]) || matches([String(candidate.text.dropFirst())]) }
         let words = candidate.text.split(separator: " ").map(String.init)
-        guard words.count > 1 else { return matches(words[...]) }
-        return words.indices.contains { start in (start..<words.count).contains { matches(words[start...$0]) } }
-            || (followsThe && words.indices.contains { matches((["The"] + words[...$0])[...]) })
+        let phrases = candidate.kind == .ticker ? [candidate.text, String(candidate.text.dropFirst())]
+            : words.indices.flatMap { start in (start..<words.count).map { words[start...$0].joined(separator: " ") } }
+                + (followsThe ? words.indices.map { (["The"] + words[...$0]).joined(separator: " ") } : [])
+        return phrases.contains { known.contains($0) || known.contains($0.lowercased()) }
     }
 }

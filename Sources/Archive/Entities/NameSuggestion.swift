@@ -13,13 +13,9 @@ public struct NameSuggestion: Sendable, Equatable {
     /// Why it is a candidate.
     public let reason: Reason
 
-    /// The kinds of candidate the suggester finds; the raw value is what `--json` prints.
+    /// The kinds of candidate, as `--json` prints them: `name`, capitalised words ("Goldman Sachs");
+    /// `product`, a product or model name with digits ("GB300", "Llama 4"); `ticker` ("$NVDA").
     public enum Reason: String, Sendable, Equatable, Encodable {
-        /// A capitalised multi-word name (`Goldman Sachs`).
-        case name
-        /// A product or model name with digits (`GB300`, `Qwen3`).
-        case product
-        /// A stock ticker (`$NVDA`).
-        case ticker
+        case name, product, ticker
     }
 }
