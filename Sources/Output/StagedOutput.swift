@@ -62,8 +62,25 @@ public final class StagedOutput: @unchecked Sendable {
         withExtendedLifetime(parentLock) {}
     }
 
+    /// A build that failed (or never committed) removes its staging folder; if that fails, it
+    /// says so on stderr rather than leave the folder unexplained (the next build removes it too).
     deinit {
-        if !committed { try? FileManager.default.removeItem(at: staging) }
+        guard !committed else { return }
+        do {
+            try discard()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+        }
+    }
+
+    /// Removes the staging folder of a build that will not be committed, or says which folder
+    /// is left and why.
+    func discard() throws(OutputError) {
+        do {
+            try FileManager.default.removeItem(at: staging)
+        } catch {
+            throw OutputError(path: staging.path, message: "warning: could not remove this unfinished build (\(error.localizedDescription)); remove it by hand")
+        }
     }
 
     /// Writes `contents` to `relativePath` inside the staging folder, making folders as needed.

@@ -156,6 +156,20 @@ struct OutputFolderTests {
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 
+    @Test func aStagingFolderThatCannotBeRemovedIsReportedWithItsPath() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let output = try staged(base.appendingPathComponent("site"), ["index.html": "x"])
+        try FileManager.default.removeItem(at: output.staging)  // gone already: removing it again fails
+        #expect(throws: OutputError.self) { try output.discard() }
+        do {
+            try output.discard()
+        } catch {
+            #expect(error.path == output.staging.path)
+            #expect(error.message.hasPrefix("warning: could not remove this unfinished build"))
+        }
+    }
+
     @Test func aFailedWriteIsAnErrorAndLeavesNoStaging() throws {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
