@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -39,9 +42,16 @@ let package = Package(
         .target(name: "CFileSwap"),
         .target(name: "Output", dependencies: ["CFileSwap"]),
         .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search", "Parallel"]),
+        // The local preview (`broadsheet serve`): serves a build with Hummingbird, watches the
+        // content and the theme, rebuilds, and tells open pages to reload.
+        .target(name: "Preview", dependencies: ["Site", "Output", .product(name: "Hummingbird", package: "hummingbird"),
+                                                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                                .product(name: "Logging", package: "swift-log")],
+                resources: [.copy("Resources/live.js")]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", "Templates", "Output", "Search", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Property checks for the readers of editors' input, and one libFuzzer harness per
         // reader (`make fuzz`); FuzzCorpusTests replays Tests/Fuzz/ through the same checks.
@@ -58,6 +68,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output", "Search"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],

@@ -17,10 +17,13 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// Treat every warning as an error, for CI.
     public var strict: Bool
+    /// Links and feeds use this instead of `site.yml`'s `base_url`: `broadsheet serve` points
+    /// them at the preview's own address, so a preview never links to the published site.
+    public var baseURL: String?
 
     /// Options with the CLI's defaults: output `ROOT/site`, no drafts, served links.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false,
-                themeDirectory: URL? = nil, force: Bool = false, strict: Bool = false) {
+                themeDirectory: URL? = nil, force: Bool = false, strict: Bool = false, baseURL: String? = nil) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
         self.includeDrafts = includeDrafts
@@ -28,6 +31,7 @@ public struct BuildOptions: Sendable {
         self.themeDirectory = themeDirectory
         self.force = force
         self.strict = strict
+        self.baseURL = baseURL
     }
 }
 

@@ -41,7 +41,8 @@ public struct SiteBuilder: Sendable {
         clock.lap(.loadTheme)
 
         progress(BuildProgress(.loadIssues))
-        let content = try layout.loadContent(includeDrafts: options.includeDrafts)
+        var content = try layout.loadContent(includeDrafts: options.includeDrafts)
+        if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         clock.lap(.loadIssues)
         if !content.warnings.isEmpty {
             if options.strict { throw StrictBuildError(warnings: content.warnings) }

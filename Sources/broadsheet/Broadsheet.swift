@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `broadsheet` command: a thin layer of subcommands over the pipeline modules.
 @main
-struct Broadsheet: ParsableCommand {
+struct Broadsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "Build a newsletter archive into a static website.",
@@ -12,7 +12,7 @@ struct Broadsheet: ParsableCommand {
         by month, a feed and a sitemap.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, SearchCommand.self, EntitiesCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, SearchCommand.self, EntitiesCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,188 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Site
+
+/// `broadsheet serve`: builds the site into a folder of its own under the system's temporary
+/// directory (never `ROOT/site/`, which may hold a production build), serves it with
+/// Hummingbird, rebuilds when `content/` or the theme changes, and tells open pages to reload
+/// once the new files are in place. A failed rebuild leaves the last good site served and
+/// shows its error in the terminal and over the open pages.
+public final class PreviewServer: Sendable {
+    /// What to serve, and where.
+    public struct Options: Sendable {
+        public var root: URL
+        public var host: String
+        /// 0 picks a free port.
+        public var port: Int
+        public var includeDrafts: Bool
+        /// Build with relative `index.html` links, as `build --offline` does, to check them.
+        public var offline: Bool
+
+        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, offline: Bool = false) {
+            self.root = root.standardizedFileURL
+            self.host = host
+            self.port = port
+            self.includeDrafts = includeDrafts
+            self.offline = offline
+        }
+    }
+
+    /// A failure that stops the preview before it serves: the port taken, or a first build
+    /// that failed.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let options: Options
+    /// The folder the preview builds into and serves; removed when the preview stops.
+    public let workFolder: URL
+    public var siteFolder: URL { workFolder.appendingPathComponent("site") }
+    public let live = LiveReload()
+    private let describe: @Sendable (any Error) -> String
+    private let say: @Sendable (String) -> Void
+    private let rebuilds: RebuildQueue
+
+    /// `describe` turns a build error into its `path:line: message` text; `say` prints a line
+    /// for the editor (on stderr, usually).
+    public init(options: Options, describe: @escaping @Sendable (any Error) -> String, say: @escaping @Sendable (String) -> Void) throws {
+        self.options = options
+        self.describe = describe
+        self.say = say
+        workFolder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("broadsheet-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: workFolder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        rebuilds = RebuildQueue()
+    }
+
+    /// Serves until SIGINT or SIGTERM (or `stop()`), then removes the work folder. Calls
+    /// `ready` with the address once the first build is served.
+    public func run(ready: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
+        defer { try? FileManager.default.removeItem(at: workFolder) }
+        var logger = Logger(label: "broadsheet-serve")
+        logger.logLevel = .error
+        let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
+        let app = Application(router: makeRouter(), configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+                              onServerRunning: { channel in
+                                  boundContinuation.yield(channel.localAddress?.port ?? 0)
+                                  boundContinuation.finish()
+                              }, logger: logger)
+        var configuration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
+        configuration.maximumGracefulShutdownDuration = .milliseconds(300)
+        let group = ServiceGroup(configuration: configuration)
+        let signals = Self.onSignals([SIGINT, SIGTERM]) { [live] in
+            Task {
+                await live.close()
+                await group.triggerGracefulShutdown()
+            }
+        }
+        defer { signals.forEach { $0.cancel() } }
+
+        let session = Task { [self, live] in
+            for await port in bound {
+                await start(port: port, ready: ready) {
+                    Task {
+                        await live.close()
+                        await group.triggerGracefulShutdown()
+                    }
+                }
+            }
+        }
+        defer { session.cancel() }
+        do {
+            try await group.run()
+        } catch {
+            let text = String(describing: error)
+            if text.contains("Address already in use") || text.contains("errno: 98") {
+                throw StartError(description: "\(options.host):\(options.port): that port is in use; stop what uses it, or pass --port 0 for a free one")
+            }
+            throw StartError(description: "\(options.host):\(options.port): cannot serve: \(text)")
+        }
+        if let failure = await rebuilds.startFailure { throw StartError(description: failure) }
+    }
+
+    /// The first build, then watching; `fail` stops the server when the first build fails.
+    private func start(port: Int, ready: @escaping @Sendable (URL) -> Void, fail: @escaping @Sendable () -> Void) async {
+        let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host
+        let address = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!
+        let builder = SiteBuilder(options: BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
+                                                        offline: options.offline, baseURL: address.absoluteString),
+                                  warn: { [say] warnings in warnings.forEach { say("\($0)") } })
+        let started = Date()
+        do {
+            _ = try builder.build()
+        } catch {
+            await rebuilds.failStart(describe(error))
+            fail()
+            return
+        }
+        say("Serving \(address.absoluteString) (first build \(String(format: "%.2f", Date().timeIntervalSince(started))) s); Ctrl-C stops")
+        ready(address)
+        let watcher = FolderWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates"),
+                                              options.root.appendingPathComponent("issues")]) { [self] changed in
+            Task { await rebuilds.enqueue(changed) { changed in await self.rebuild(builder, changed: changed) } }
+        }
+        watcher.start()
+        await withTaskCancellationHandler {
+            await live.waitUntilClosed()
+        } onCancel: {
+            watcher.stop()
+        }
+        watcher.stop()
+    }
+
+    /// One rebuild after `changed`; the event goes out only after the new files are swapped in.
+    private func rebuild(_ builder: SiteBuilder, changed: Set<String>) async {
+        let started = Date()
+        do {
+            _ = try builder.build()
+            let onlyStylesheets = changed.allSatisfy { $0.hasSuffix(".css") }
+            await live.publish(onlyStylesheets ? .stylesheets : .reload)
+            say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed)")
+        } catch {
+            let message = describe(error)
+            await live.publish(.buildError(message))
+            say(message)
+        }
+    }
+
+    private func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        let site = siteFolder
+        router.add(middleware: NotFoundPage(siteFolder: site, injected: LiveReloadScript.tag))
+        router.add(middleware: FileMiddleware(fileProvider: PreviewFiles(root: site, injected: LiveReloadScript.tag), searchForIndexHtml: true))
+        router.get("/_broadsheet/live.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
+        }
+        router.get("/_broadsheet/events") { [live] _, _ in
+            let stream = await live.subscribe()
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: ResponseBody { writer in
+                                for await text in stream { try await writer.write(ByteBuffer(string: text)) }
+                                try await writer.finish(nil)
+                            })
+        }
+        return router
+    }
+
+    /// Runs `handler` (once) on the first of `signals`, instead of the default, which kills.
+    private static func onSignals(_ signals: [Int32], _ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        let once = Once()
+        return signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { if once.first() { handler() } }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// True the first time only.
+private final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    func first() -> Bool { lock.withLock { defer { done = true }; return !done } }
+}
