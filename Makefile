@@ -53,6 +53,7 @@ test: deps browser-deps
 	@if command -v node >/dev/null; then node --test Tests/SearchTests/Browser/; \
 	else echo "note: node not found; the JavaScript search tests (Tests/SearchTests/Browser) did not run"; fi
 	/usr/bin/python3 Tests/Browser/search_test.py .build/debug/broadsheet
+	/usr/bin/python3 Tests/Browser/serve_test.py .build/debug/broadsheet
 
 bench: release
 	bash scripts/bench.sh
