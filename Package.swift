@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search", "Parallel"]),
         // The local preview (`broadsheet serve`): serves a build with Hummingbird, watches the
         // content and the theme, rebuilds, and tells open pages to reload.
-        .target(name: "Preview", dependencies: ["Site", "Output", .product(name: "Hummingbird", package: "hummingbird"),
+        .target(name: "Preview", dependencies: ["Site", "Archive", "Output", .product(name: "Hummingbird", package: "hummingbird"),
                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                 .product(name: "Logging", package: "swift-log")],
                 resources: [.copy("Resources/live.js")]),

@@ -81,13 +81,14 @@ public struct ContentLayout: Sendable {
 
     /// Reads settings, registry and issues. Linked mentions in the issues' HTML carry
     /// placeholder hrefs (`EntityLinkPlaceholder`): the site decides URLs, not the loader.
-    public func loadContent(includeDrafts: Bool) throws -> LoadedContent {
+    /// A `cache` (see `IssueCache`) lets unchanged issues skip parsing.
+    public func loadContent(includeDrafts: Bool, cache: IssueCache? = nil) throws -> LoadedContent {
         var warnings: [ContentWarning] = []
         let config = try loadSiteConfig(warnings: &warnings)
         let registry = try loadRegistry(warnings: &warnings)
         let linking = MentionLinking(registry: registry, policy: config.entityLinks)
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
-                                          linking: linking, warnings: &warnings)
+                                          linking: linking, warnings: &warnings, cache: cache)
         return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings)
     }
 

@@ -19,13 +19,19 @@ public enum IssueLoader {
 
     /// Loads like `load(directory:root:includeDrafts:linking:)`, adding every file's
     /// warnings to `warnings` in path order.
+    /// With a `cache`, an issue whose file text is unchanged since the cache's last load
+    /// (under the same linking) is taken from it rather than parsed again.
     public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled,
-                            warnings: inout [ContentWarning]) throws -> [Issue] {
+                            warnings: inout [ContentWarning], cache: IssueCache? = nil) throws -> [Issue] {
+        cache?.begin(with: linking)
         let parsed = try readEach(in: directory, root: root) { path, text -> (issue: Issue, warnings: [ContentWarning]) in
+            if let (issue, found) = cache?.issue(at: path, text: text) { return (issue, found) }
             var found: [ContentWarning] = []
             let issue = try IssueParser.parse(path: path, text: text, linking: linking, warnings: &found)
+            cache?.store(issue, warnings: found, at: path, text: text)
             return (issue, found)
         }
+        cache?.keep(only: Set(parsed.map(\.issue.path)))
         warnings += parsed.flatMap(\.warnings)
         let issues = parsed.map(\.issue)
         let kept = includeDrafts ? issues : issues.filter { !$0.draft }

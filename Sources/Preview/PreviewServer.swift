@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Archive
 import Site
 
 /// `broadsheet serve`: builds the site into a folder of its own under the system's temporary
@@ -106,8 +107,10 @@ public final class PreviewServer: Sendable {
     private func start(port: Int, ready: @escaping @Sendable (URL) -> Void, fail: @escaping @Sendable () -> Void) async {
         let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host
         let address = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!
-        let builder = SiteBuilder(options: BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
-                                                        offline: options.offline, baseURL: address.absoluteString),
+        var buildOptions = BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
+                                        offline: options.offline, baseURL: address.absoluteString)
+        buildOptions.issueCache = IssueCache()
+        let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         let started = Date()
         do {

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// What to build, and how.
@@ -20,6 +21,9 @@ public struct BuildOptions: Sendable {
     /// Links and feeds use this instead of `site.yml`'s `base_url`: `broadsheet serve` points
     /// them at the preview's own address, so a preview never links to the published site.
     public var baseURL: String?
+    /// Issues parsed by an earlier build, reused while their files are unchanged: `serve`
+    /// keeps one across rebuilds. The output is the same with or without it.
+    public var issueCache: IssueCache?
 
     /// Options with the CLI's defaults: output `ROOT/site`, no drafts, served links.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false,

@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
         clock.lap(.loadTheme)
 
         progress(BuildProgress(.loadIssues))
-        var content = try layout.loadContent(includeDrafts: options.includeDrafts)
+        var content = try layout.loadContent(includeDrafts: options.includeDrafts, cache: options.issueCache)
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         clock.lap(.loadIssues)
         if !content.warnings.isEmpty {

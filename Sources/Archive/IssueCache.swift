@@ -1,0 +1,57 @@
+import Foundation
+
+/// Issues parsed by an earlier load, reused while their file's text is the same, so that
+/// `broadsheet serve` rebuilds after one edit without parsing every other issue again.
+///
+/// Parsing is a pure function of an issue's path, its text and the mention linking (the
+/// registry's entities and the link policy), so a reused issue is exactly the one a fresh
+/// parse would give. When the linking changes (an edit to `entities.yml` or `site.yml`'s
+/// `entity_links`), nothing is reused. Safe to use from the loader's parallel workers.
+public final class IssueCache: @unchecked Sendable {
+    private struct Entry {
+        let text: String
+        let issue: Issue
+        let warnings: [ContentWarning]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var linking: (entities: [Entity], policy: EntityLinkPolicy)?
+    private var reusedCount = 0
+
+    public init() {}
+
+    /// How many issues the last load took from the cache instead of parsing.
+    public var reused: Int { lock.withLock { reusedCount } }
+
+    /// Starts a load with `linking`: forgets every issue if it differs from the last load's.
+    func begin(with linking: MentionLinking) {
+        lock.withLock {
+            if let last = self.linking, last.entities == linking.registry.entities, last.policy == linking.policy {
+                // same linking: entries stay
+            } else {
+                entries.removeAll()
+            }
+            self.linking = (linking.registry.entities, linking.policy)
+            reusedCount = 0
+        }
+    }
+
+    /// The issue parsed from exactly `text` at `path`, if the cache has it.
+    func issue(at path: String, text: String) -> (Issue, [ContentWarning])? {
+        lock.withLock {
+            guard let entry = entries[path], entry.text == text else { return nil }
+            reusedCount += 1
+            return (entry.issue, entry.warnings)
+        }
+    }
+
+    func store(_ issue: Issue, warnings: [ContentWarning], at path: String, text: String) {
+        lock.withLock { entries[path] = Entry(text: text, issue: issue, warnings: warnings) }
+    }
+
+    /// Forgets files that are gone.
+    func keep(only paths: Set<String>) {
+        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+    }
+}
