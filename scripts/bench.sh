@@ -76,6 +76,8 @@
 #   BENCH_SIZES="1000 10000"    corpus sizes (issues), in order
 #   BENCH_RUNS=3                runs per tool and size; every figure is the median
 #   BENCH_KEEP=1                keep the last build outputs in .build-bench/out/ (default: removed)
+#   SERVE_EDITS=N               edits of each kind in the serve edit-to-reload figures (default
+#                               20, and 3 at 10,000 issues while a rebuild is a whole build)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -785,6 +787,28 @@ print(" ".join(module.DEFAULT_QUERIES))
 EOF
 }
 
+# ---- serve: edit-to-reload --------------------------------------------------------------
+# SERVE_EDITS edits of each kind (body word, new tag, template), one after another, each
+# timed from the file write to the reload event (scripts/serve-bench.py). While a rebuild
+# is a whole build, 20 edits at 10,000 issues take half an hour, so the default there is 3.
+serve_report() {   # serve_report N CORPUS
+  local n="$1" corpus="$2" edits
+  edits="${SERVE_EDITS:-$([ "$n" -ge 10000 ] && echo 3 || echo 20)}"
+  echo
+  echo "== serve, $n issues: edit to reload event, $edits edits of each kind (target: body edit <= 300 ms at 10000) =="
+  local out
+  if out=$(python3 "$ROOT/scripts/serve-bench.py" "$BROADSHEET" "$corpus" --edits "$edits"); then
+    echo "$out" | while read -r what kind count median max; do
+      case "$what" in
+        serve-first-build) printf '  first build %s s\n' "$kind" ;;
+        serve-reload) printf '  %-9s median %6s ms   max %6s ms   (%s edits)\n' "$kind" "$median" "$max" "$count" ;;
+      esac
+    done
+  else
+    FAILURES+=("serve-$n")
+  fi
+}
+
 # ---- main --------------------------------------------------------------------------
 main() {
   set -E; trap 'echo "bench: failed (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
@@ -833,6 +857,7 @@ main() {
     report "$n" "$bytes"
     measure_search "$n" "$out_f" "$out_h"
     search_report "$n"
+    serve_report "$n" "$corpus"
     if [ "$KEEP" != 1 ]; then rm -rf "$out_b" "$out_f" "$out_h"; fi
   done
   verdict

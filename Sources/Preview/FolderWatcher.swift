@@ -29,13 +29,24 @@ final class FolderWatcher: @unchecked Sendable {
     /// Whether changes are seen through inotify (else by polling).
     private(set) var usesInotify = false
 
+    /// Starts watching. The folders are being watched when this returns (the first snapshot
+    /// taken, when polling), so a change made right after is seen.
     func start() {
         #if os(Linux)
         let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
         usesInotify = descriptor >= 0
-        let thread = Thread { [self] in descriptor >= 0 ? watchWithInotify(descriptor) : poll() }
+        let thread: Thread
+        if descriptor >= 0 {
+            var watched: [Int32: String] = [:]
+            allFolders().forEach { Self.watch($0, descriptor: descriptor, into: &watched) }
+            thread = Thread { [self, watched] in watchWithInotify(descriptor, watched: watched) }
+        } else {
+            let first = snapshot()
+            thread = Thread { [self] in poll(from: first) }
+        }
         #else
-        let thread = Thread { [self] in poll() }
+        let first = snapshot()
+        let thread = Thread { [self] in poll(from: first) }
         #endif
         thread.name = "broadsheet-watch"
         self.thread = thread
@@ -66,15 +77,16 @@ final class FolderWatcher: @unchecked Sendable {
     }
 
     #if os(Linux)
-    private func watchWithInotify(_ descriptor: Int32) {
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
+
+    private static func watch(_ folder: String, descriptor: Int32, into watched: inout [Int32: String]) {
+        let id = inotify_add_watch(descriptor, folder, mask)
+        if id >= 0 { watched[id] = folder }
+    }
+
+    private func watchWithInotify(_ descriptor: Int32, watched: [Int32: String]) {
         defer { close(descriptor) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE)
-        var watched: [Int32: String] = [:]
-        func watch(_ folder: String) {
-            let id = inotify_add_watch(descriptor, folder, mask)
-            if id >= 0 { watched[id] = folder }
-        }
-        allFolders().forEach(watch)
+        var watched = watched
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var pending: Set<String> = []
         var deadline: Date?
@@ -95,7 +107,7 @@ final class FolderWatcher: @unchecked Sendable {
                     guard let folder = watched[id], !name.isEmpty, !Self.isIgnored(name) else { continue }
                     let path = folder + "/" + name
                     if eventMask & UInt32(IN_ISDIR) != 0 {
-                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watch(path) }
+                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { Self.watch(path, descriptor: descriptor, into: &watched) }
                     } else if eventMask & UInt32(IN_CREATE) != 0 {
                         continue  // its close after writing follows
                     }
@@ -112,22 +124,24 @@ final class FolderWatcher: @unchecked Sendable {
     }
     #endif
 
-    /// The fallback: compares every file's modification time and size four times a second.
-    private func poll() {
-        func snapshot() -> [String: [Double]] {
-            var files: [String: [Double]] = [:]
-            for folder in folders {
-                let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey],
-                                                                options: [.skipsHiddenFiles])
-                while let url = enumerator?.nextObject() as? URL {
-                    guard !Self.isIgnored(url.lastPathComponent) else { continue }
-                    let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                    files[url.path] = [values?.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values?.fileSize ?? 0)]
-                }
+    /// Every file's modification time and size, for polling.
+    private func snapshot() -> [String: [Double]] {
+        var files: [String: [Double]] = [:]
+        for folder in folders {
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey],
+                                                            options: [.skipsHiddenFiles])
+            while let url = enumerator?.nextObject() as? URL {
+                guard !Self.isIgnored(url.lastPathComponent) else { continue }
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                files[url.path] = [values?.contentModificationDate?.timeIntervalSince1970 ?? 0, Double(values?.fileSize ?? 0)]
             }
-            return files
         }
-        var last = snapshot()
+        return files
+    }
+
+    /// The fallback: compares every file's modification time and size four times a second.
+    private func poll(from first: [String: [Double]]) {
+        var last = first
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.25)
             let now = snapshot()

@@ -120,13 +120,14 @@ public final class PreviewServer: Sendable {
             fail()
             return
         }
-        say("Serving \(address.absoluteString) (first build \(String(format: "%.2f", Date().timeIntervalSince(started))) s); Ctrl-C stops")
-        ready(address)
+        let firstBuild = Date().timeIntervalSince(started)
         let watcher = FolderWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates"),
                                               options.root.appendingPathComponent("issues")]) { [self] changed in
             Task { await rebuilds.enqueue(changed) { changed in await self.rebuild(builder, changed: changed) } }
         }
         watcher.start()
+        say("Serving \(address.absoluteString) (first build \(String(format: "%.2f", firstBuild)) s); Ctrl-C stops")
+        ready(address)
         await withTaskCancellationHandler {
             await live.waitUntilClosed()
         } onCancel: {

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Edit-to-reload time of `broadsheet serve`: from a file write to the reload event.
+
+    scripts/serve-bench.py BROADSHEET ROOT [--edits 20] [--kinds body,tag,template]
+
+ROOT is an archive (content/issues/, maybe templates/); it is copied to a scratch folder
+first, so the archive itself is never edited. For each kind of edit it makes --edits edits
+one after another, each after the previous reload event: `body` changes one word in the
+body of the newest issue, `tag` adds a new tag to it, `template` changes a comment in
+issue.mustache. Prints one line per kind: `serve-reload KIND N median_ms max_ms`.
+"""
+import argparse
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+
+def start(binary, root):
+    server = subprocess.Popen([binary, "serve", "--root", str(root), "--port", "0"], stderr=subprocess.PIPE, text=True)
+    started = time.time()
+    for line in server.stderr:
+        match = re.search(r"Serving http://127\.0\.0\.1:(\d+)/ \(first build ([\d.]+) s\)", line)
+        if match:
+            threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+            return server, int(match.group(1)), float(match.group(2))
+        if time.time() - started > 600:
+            break
+    raise SystemExit(f"serve did not start: {line}")
+
+
+class Events:
+    """The /_broadsheet/events stream; `next_reload` waits for the next reload or css event."""
+
+    def __init__(self, port):
+        self.sock = socket.create_connection(("127.0.0.1", port))
+        self.sock.sendall(b"GET /_broadsheet/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        self.buffer = b""
+        self.wait_for(b": connected")
+
+    def wait_for(self, needle, timeout=120):
+        self.sock.settimeout(timeout)
+        while needle not in self.buffer:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise SystemExit("event stream closed")
+            self.buffer += chunk
+        index = self.buffer.index(needle) + len(needle)
+        self.buffer = self.buffer[index:]
+
+    def next_reload(self):
+        while True:
+            for needle in (b"event: reload", b"event: css", b"event: build-error"):
+                if needle in self.buffer:
+                    if needle == b"event: build-error":
+                        raise SystemExit(f"a rebuild failed: {self.buffer[:400]!r}")
+                    self.wait_for(needle)
+                    return
+            self.sock.settimeout(120)
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise SystemExit("event stream closed")
+            self.buffer += chunk
+
+
+def newest_issue(root):
+    return sorted((root / "content/issues").glob("*.md"))[-1]
+
+
+def edit(kind, root, number):
+    if kind == "body":
+        path = newest_issue(root)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip() + f" edit{number}\n", encoding="utf-8")
+    elif kind == "tag":
+        path = newest_issue(root)
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^tags:\s*\[", text, re.M):
+            text = re.sub(r"^tags:\s*\[", f"tags: [benchtag{number}, ", text, count=1, flags=re.M)
+        else:
+            text = text.replace("\n---\n", f"\ntags: [benchtag{number}]\n---\n", 1)
+        path.write_text(text, encoding="utf-8")
+    elif kind == "template":
+        path = root / "templates/issue.mustache"
+        path.write_text(path.read_text(encoding="utf-8") + f"{{{{! edit {number} }}}}\n", encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("root")
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--kinds", default="body,tag,template")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="broadsheet-serve-bench-"))
+    root = work / "archive"
+    shutil.copytree(Path(args.root) / "content", root / "content", copy_function=shutil.copy2)
+    templates = Path(args.root) / "templates"
+    shutil.copytree(templates if templates.exists() else Path(__file__).resolve().parents[1] / "templates", root / "templates")
+    server, port, first = start(args.binary, root)
+    print(f"serve-first-build {first:.2f}", flush=True)
+    try:
+        events = Events(port)
+        for kind in args.kinds.split(","):
+            times = []
+            for number in range(args.edits):
+                time.sleep(0.05)
+                started = time.perf_counter()
+                edit(kind, root, number)
+                events.next_reload()
+                times.append((time.perf_counter() - started) * 1000)
+            print(f"serve-reload {kind} {len(times)} {statistics.median(times):.0f} {max(times):.0f}", flush=True)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
