@@ -189,6 +189,19 @@ struct ServeCommandTests {
         #expect(result.stderr.contains("content/issues/bad.md:3: cannot read date 'someday'"), "\(result.stderr)")
     }
 
+    @Test func aBadPortOrAMissingArchiveIsRefused() throws {
+        let badPort = try CommandRunner.run(["serve", "--port", "70000"])
+        #expect(badPort.status != 0)
+        #expect(badPort.stderr.contains("--port must be between 0 and 65535"), "\(badPort.stderr)")
+        let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-none-\(UUID().uuidString)")
+        let serveFolders = { Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("broadsheet-serve-") }) }
+        let before = try serveFolders()
+        let missing = try CommandRunner.run(["serve", "--root", nowhere.path, "--port", "0"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no issues folder"), "\(missing.stderr)")
+        #expect(try serveFolders() == before, "a preview that could not start leaves no folder")
+    }
+
     @Test func servingOnEveryAddressWarns() throws {
         let root = try archive()
         defer { try? FileManager.default.removeItem(at: root) }
