@@ -114,7 +114,7 @@ public final class PreviewServer: Sendable {
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         let started = Date()
         do {
-            _ = try builder.build()
+            try await Self.onOwnThread { _ = try builder.build() }
         } catch {
             await rebuilds.failStart(describe(error))
             fail()
@@ -140,7 +140,7 @@ public final class PreviewServer: Sendable {
     private func rebuild(_ builder: SiteBuilder, changed: Set<String>) async {
         let started = Date()
         do {
-            _ = try builder.build()
+            try await Self.onOwnThread { _ = try builder.build() }
             let onlyStylesheets = changed.allSatisfy { $0.hasSuffix(".css") }
             await live.publish(onlyStylesheets ? .stylesheets : .reload)
             say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed)")
@@ -169,6 +169,23 @@ public final class PreviewServer: Sendable {
                             })
         }
         return router
+    }
+
+    /// Runs a build on a thread of its own, so that a long one (half a minute at 10,000 issues)
+    /// never holds one of the few threads that Swift's tasks, and so the server, run on.
+    private static func onOwnThread(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let thread = Thread {
+                do {
+                    try work()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
     /// Runs `handler` (once) on the first of `signals`, instead of the default, which kills.
