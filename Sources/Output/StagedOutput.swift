@@ -38,6 +38,8 @@ public final class StagedOutput: @unchecked Sendable {
         /// What of the previous output could not be cleaned up, and why; nil when all of it was.
         /// The new output is in place either way.
         public var leftover: String?
+        /// The previous output, when the caller asked to remove it itself (`removingPrevious: false`).
+        public var previous: URL?
     }
 
     /// Creates and locks the staging folder, first removing any left by a build that died.
@@ -129,8 +131,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// When an earlier build made the old output, its hidden top-level entries (`.git`
     /// of a deploy repository, `.gitkeep`) are carried over, since the build never makes
     /// them, and the rest is deleted. A foreign folder replaced with `force` is moved
-    /// aside whole (`NAME.before-broadsheet-DATE`), never deleted.
-    public func commit(generator: String) throws -> Commit {
+    /// aside whole (`NAME.before-broadsheet-DATE`), never deleted. With `removingPrevious`
+    /// false, the previous output is left where it is and returned (`Commit.previous`), for a
+    /// caller with something more urgent to do first: `serve` tells open pages to reload.
+    public func commit(generator: String, removingPrevious: Bool = true) throws -> Commit {
         let parent = destination.deletingLastPathComponent()
         guard let parentLock = DirectoryLock(parent, wait: true) else {
             throw OutputError(path: parent.path, message: "cannot lock the folder that holds the output")
@@ -173,6 +177,8 @@ public final class StagedOutput: @unchecked Sendable {
         if let problem = carryHiddenEntries(from: old) {
             // Deleting the old output now would delete what could not be carried over.
             leftover = "the previous output is kept at \(old.path): \(problem)"
+        } else if !removingPrevious {
+            return Commit(files: files, atomic: method == .exchange, setAside: nil, previous: old)
         } else {
             do {
                 try FileManager.default.removeItem(at: old)

@@ -110,11 +110,12 @@ public final class PreviewServer: Sendable {
         var buildOptions = BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
                                         offline: options.offline, baseURL: address.absoluteString)
         buildOptions.issueCache = IssueCache()
+        buildOptions.removesPreviousOutput = false
         let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         let started = Date()
         do {
-            try await Self.onOwnThread { _ = try builder.build() }
+            await removePrevious(try await Self.onOwnThread { try builder.build() })
         } catch {
             await rebuilds.failStart(describe(error))
             fail()
@@ -140,14 +141,26 @@ public final class PreviewServer: Sendable {
     private func rebuild(_ builder: SiteBuilder, changed: Set<String>) async {
         let started = Date()
         do {
-            try await Self.onOwnThread { _ = try builder.build() }
+            let report = try await Self.onOwnThread { try builder.build() }
             let onlyStylesheets = changed.allSatisfy { $0.hasSuffix(".css") }
             await live.publish(onlyStylesheets ? .stylesheets : .reload)
             say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed)")
+            // The old files go only now, after the pages were told, and before the next rebuild.
+            await removePrevious(report)
         } catch {
             let message = describe(error)
             await live.publish(.buildError(message))
             say(message)
+        }
+    }
+
+    /// Removes the output a build replaced, saying so if it cannot (the next build tries again).
+    private func removePrevious(_ report: BuildReport) async {
+        guard let previous = report.previousOutput else { return }
+        do {
+            try await Self.onOwnThread { try FileManager.default.removeItem(at: previous) }
+        } catch {
+            say("\(previous.path): warning: could not remove the previous build: \(error.localizedDescription)")
         }
     }
 
@@ -173,12 +186,11 @@ public final class PreviewServer: Sendable {
 
     /// Runs a build on a thread of its own, so that a long one (half a minute at 10,000 issues)
     /// never holds one of the few threads that Swift's tasks, and so the server, run on.
-    private static func onOwnThread(_ work: @escaping @Sendable () throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    private static func onOwnThread<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
             let thread = Thread {
                 do {
-                    try work()
-                    continuation.resume()
+                    continuation.resume(returning: try work())
                 } catch {
                     continuation.resume(throwing: error)
                 }

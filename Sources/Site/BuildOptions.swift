@@ -24,6 +24,9 @@ public struct BuildOptions: Sendable {
     /// Issues parsed by an earlier build, reused while their files are unchanged: `serve`
     /// keeps one across rebuilds. The output is the same with or without it.
     public var issueCache: IssueCache?
+    /// False leaves the previous output for the caller to remove (`BuildReport.previousOutput`),
+    /// after it has done what cannot wait: `serve` tells open pages to reload first.
+    public var removesPreviousOutput = true
 
     /// Options with the CLI's defaults: output `ROOT/site`, no drafts, served links.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false,
@@ -52,6 +55,8 @@ public struct BuildReport: Sendable {
     public var setAside: URL?
     /// What of the previous output could not be cleaned up after the swap, and why.
     public var leftover: String?
+    /// The previous output, left in place because `removesPreviousOutput` was false.
+    public var previousOutput: URL?
 
     /// One named step of the build and its duration; a step with `depth` 1 is a part of
     /// the step of depth 0 before it (so the top-level steps add up to the whole build).

@@ -64,12 +64,13 @@ public struct SiteBuilder: Sendable {
         clock.detail(searchSteps)
 
         progress(BuildProgress(.swap))
-        let commit = try output.commit(generator: SiteBuilder.generator)
+        let commit = try output.commit(generator: SiteBuilder.generator, removingPrevious: options.removesPreviousOutput)
         clock.lap(.swap)
         var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
         report.leftover = commit.leftover
+        report.previousOutput = commit.previous
         return report
     }
 

@@ -170,6 +170,20 @@ struct OutputFolderTests {
         }
     }
 
+    @Test func theCallerMayRemoveThePreviousOutputItself() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let site = base.appendingPathComponent("site")
+        _ = try staged(site, ["index.html": "one"]).commit(generator: "Broadsheet test")
+        let second = try staged(site, ["index.html": "two"]).commit(generator: "Broadsheet test", removingPrevious: false)
+        let previous = try #require(second.previous)
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(try String(contentsOf: previous.appendingPathComponent("index.html"), encoding: .utf8) == "one", "left for the caller")
+        let third = try staged(site, ["index.html": "three"]).commit(generator: "Broadsheet test")
+        #expect(third.previous == nil)
+        #expect(!FileManager.default.fileExists(atPath: previous.path), "the next build clears what the caller left")
+    }
+
     @Test func aFailedWriteIsAnErrorAndLeavesNoStaging() throws {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
