@@ -39,11 +39,10 @@ public final class IssueCache: @unchecked Sendable {
 
     /// The issue parsed from exactly `text` at `path`, if the cache has it.
     func issue(at path: String, text: String) -> (Issue, [ContentWarning])? {
-        lock.withLock {
-            guard let entry = entries[path], entry.text == text else { return nil }
-            reusedCount += 1
-            return (entry.issue, entry.warnings)
-        }
+        // The texts are compared outside the lock, so the loader's workers do not queue on it.
+        guard let entry = lock.withLock({ entries[path] }), entry.text == text else { return nil }
+        lock.withLock { reusedCount += 1 }
+        return (entry.issue, entry.warnings)
     }
 
     func store(_ issue: Issue, warnings: [ContentWarning], at path: String, text: String) {

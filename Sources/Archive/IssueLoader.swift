@@ -45,10 +45,10 @@ public enum IssueLoader {
     /// for a reader that wants nothing else, such as `entities suggest`. Front matter is read
     /// for `date` and `draft` only, and no HTML is rendered.
     public static func loadPlainTexts(directory: URL, root: URL, includeDrafts: Bool) throws -> [(path: String, text: String)] {
-        let texts = try readEach(in: directory, root: root) { path, text in try IssueParser.plainText(path: path, text: text) }
-        return texts.filter { includeDrafts || !$0.draft }
-            .sorted { a, b in a.date.sortKey != b.date.sortKey ? a.date.sortKey > b.date.sortKey : a.path < b.path }
-            .map { (path: $0.path, text: $0.text) }
+        let texts = try readEach(in: directory, root: root) { path, text in (path, try IssueParser.plainText(path: path, text: text)) }
+        return texts.filter { includeDrafts || !$0.1.draft }
+            .sorted { a, b in a.1.date.sortKey != b.1.date.sortKey ? a.1.date.sortKey > b.1.date.sortKey : a.0 < b.0 }
+            .map { (path: $0.0, text: $0.1.text) }
     }
 
     /// `parse(path, text)` for every issue file, in parallel, in path order; a file that cannot

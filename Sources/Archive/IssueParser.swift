@@ -57,10 +57,10 @@ public enum IssueParser {
 
 extension IssueParser {
     /// An issue's date, draft flag and words without markup, read without rendering it.
-    public static func plainText(path: String, text: String) throws(ContentError) -> (path: String, date: IssueDate, draft: Bool, text: String) {
+    public static func plainText(path: String, text: String) throws(ContentError) -> (date: IssueDate, draft: Bool, text: String) {
         let frontMatter = try FrontMatter(text: text, path: path)
         let fields = FieldReader(fields: frontMatter.fields, path: path)
-        return (path, try fields.date("date"), try fields.bool("draft"), MarkdownDocument(String(frontMatter.body)).plainText())
+        return (try fields.date("date"), try fields.bool("draft"), MarkdownDocument(String(frontMatter.body)).plainText())
     }
 }
 

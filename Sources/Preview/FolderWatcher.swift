@@ -17,7 +17,6 @@ final class FolderWatcher: @unchecked Sendable {
     private let onChange: @Sendable (Set<String>) -> Void
     private let lock = NSLock()
     private var stopped = false
-    private var thread: Thread?
 
     /// Calls `onChange` with the changed paths, `quiet` seconds after the last change.
     init(folders: [URL], quiet: TimeInterval = 0.03, onChange: @escaping @Sendable (Set<String>) -> Void) {
@@ -26,15 +25,11 @@ final class FolderWatcher: @unchecked Sendable {
         self.onChange = onChange
     }
 
-    /// Whether changes are seen through inotify (else by polling).
-    private(set) var usesInotify = false
-
     /// Starts watching. The folders are being watched when this returns (the first snapshot
     /// taken, when polling), so a change made right after is seen.
     func start() {
         #if os(Linux)
         let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        usesInotify = descriptor >= 0
         let thread: Thread
         if descriptor >= 0 {
             var watched: [Int32: String] = [:]
@@ -49,7 +44,6 @@ final class FolderWatcher: @unchecked Sendable {
         let thread = Thread { [self] in poll(from: first) }
         #endif
         thread.name = "broadsheet-watch"
-        self.thread = thread
         thread.start()
     }
 

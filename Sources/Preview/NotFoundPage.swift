@@ -4,20 +4,19 @@ import Hummingbird
 /// Answers a request that matched no file with the theme's `404.html` and status 404, as a
 /// static host would, so the preview shows the archive's own not-found page.
 struct NotFoundPage<Context: RequestContext>: RouterMiddleware {
-    let siteFolder: URL
-    let injected: String
+    /// Where `404.html` is read, with the live-reload script added as to every page.
+    let files: PreviewFiles
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as any HTTPResponseError where error.status == .notFound {
-            let page = siteFolder.appendingPathComponent("404.html")
-            guard let data = try? Data(contentsOf: page) else {
+            guard let page = files.getFileIdentifier("/404.html"), let bytes = try? files.page(page) else {
                 return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: ResponseBody(byteBuffer: ByteBuffer(string: "Not found\n")))
             }
             return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(data) + Array(injected.utf8))))
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }
 }

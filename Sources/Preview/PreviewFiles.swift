@@ -56,7 +56,7 @@ struct PreviewFiles: FileProvider {
     }
 
     /// An HTML page's bytes with the script after them.
-    private func page(_ path: String) throws -> [UInt8] {
+    func page(_ path: String) throws -> [UInt8] {
         Array(try Data(contentsOf: URL(fileURLWithPath: path))) + injected
     }
 

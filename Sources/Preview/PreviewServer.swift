@@ -72,23 +72,18 @@ public final class PreviewServer: Sendable {
         var configuration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
         configuration.maximumGracefulShutdownDuration = .milliseconds(300)
         let group = ServiceGroup(configuration: configuration)
-        let signals = Self.onSignals([SIGINT, SIGTERM]) { [live] in
+        // Closing the event streams first lets the server's graceful shutdown finish at once.
+        let shutDown: @Sendable () -> Void = { [live] in
             Task {
                 await live.close()
                 await group.triggerGracefulShutdown()
             }
         }
+        let signals = Self.onSignals([SIGINT, SIGTERM], shutDown)
         defer { signals.forEach { $0.cancel() } }
 
-        let session = Task { [self, live] in
-            for await port in bound {
-                await start(port: port, ready: ready) {
-                    Task {
-                        await live.close()
-                        await group.triggerGracefulShutdown()
-                    }
-                }
-            }
+        let session = Task { [self] in
+            for await port in bound { await start(port: port, ready: ready, fail: shutDown) }
         }
         defer { session.cancel() }
         do {
@@ -167,8 +162,9 @@ public final class PreviewServer: Sendable {
     private func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         let site = siteFolder
-        router.add(middleware: NotFoundPage(siteFolder: site, injected: LiveReloadScript.tag))
-        router.add(middleware: FileMiddleware(fileProvider: PreviewFiles(root: site, injected: LiveReloadScript.tag), searchForIndexHtml: true))
+        let files = PreviewFiles(root: site, injected: LiveReloadScript.tag)
+        router.add(middleware: NotFoundPage(files: files))
+        router.add(middleware: FileMiddleware(fileProvider: files, searchForIndexHtml: true))
         router.get("/_broadsheet/live.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))

@@ -22,13 +22,13 @@ import time
 import unittest
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chromium import headless_chromium  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 BINARY = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("BROADSHEET", REPO / ".build/debug/broadsheet")).resolve()
@@ -83,13 +83,7 @@ class SearchPageTests(unittest.TestCase):
         threading.Thread(target=cls.server.serve_forever, daemon=True).start()
         cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}/"
 
-        options = Options()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1200,900"):
-            options.add_argument(flag)
-        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        cls.driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-        cls.driver.set_page_load_timeout(30)
+        cls.driver = headless_chromium()
 
     @classmethod
     def tearDownClass(cls):

@@ -13,6 +13,15 @@ struct ServeCommandTests {
         try CommandRunner.scratchArchive(issues: ["2026-01-05-first.md": Self.issue])
     }
 
+    /// A scratch archive, `serve` running on it, and a page's event stream, connected.
+    private func servedArchive() throws -> (URL, ServeProcess, ServeProcess.Events) {
+        let root = try archive()
+        let server = try ServeProcess(["--root", root.path, "--port", "0"])
+        let events = try server.events()
+        try events.waitFor(": connected", within: 5)
+        return (root, server, events)
+    }
+
     @Test func servesTheSiteWithLocalLinksAndLeavesRootSiteAlone() throws {
         let root = try archive()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -88,12 +97,8 @@ struct ServeCommandTests {
     }
 
     @Test func editsReloadOpenPagesAndErrorsShowUntilFixed() throws {
-        let root = try archive()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let server = try ServeProcess(["--root", root.path, "--port", "0"])
-        defer { server.interrupt() }
-        let events = try server.events()
-        try events.waitFor(": connected", within: 5)
+        let (root, server, events) = try servedArchive()
+        defer { server.interrupt(); try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("content/issues/2026-01-05-first.md")
 
         // An edit: the reload event, and the new text served, within 2 s.
@@ -125,12 +130,8 @@ struct ServeCommandTests {
     }
 
     @Test func aStylesheetChangeSwapsStylesWithoutAReload() throws {
-        let root = try archive()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let server = try ServeProcess(["--root", root.path, "--port", "0"])
-        defer { server.interrupt() }
-        let events = try server.events()
-        try events.waitFor(": connected", within: 5)
+        let (root, server, events) = try servedArchive()
+        defer { server.interrupt(); try? FileManager.default.removeItem(at: root) }
         let css = root.appendingPathComponent("templates/assets/style.css")
         try (try String(contentsOf: css, encoding: .utf8) + "\n/* edited */\n").write(to: css, atomically: true, encoding: .utf8)
         try events.waitFor("event: css", within: 5)
@@ -139,12 +140,8 @@ struct ServeCommandTests {
     }
 
     @Test func newAndDeletedIssuesAreServed() throws {
-        let root = try archive()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let server = try ServeProcess(["--root", root.path, "--port", "0"])
-        defer { server.interrupt() }
-        let events = try server.events()
-        try events.waitFor(": connected", within: 5)
+        let (root, server, events) = try servedArchive()
+        defer { server.interrupt(); try? FileManager.default.removeItem(at: root) }
         let second = root.appendingPathComponent("content/issues/2026-01-12-second.md")
         var seen = events.text.count
         try "---\ntitle: Second\ndate: 2026-01-12\n---\nAMD answered.\n".write(to: second, atomically: true, encoding: .utf8)
