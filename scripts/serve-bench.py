@@ -7,7 +7,9 @@ ROOT is an archive (content/issues/, maybe templates/); it is copied to a scratc
 first, so the archive itself is never edited. For each kind of edit it makes --edits edits
 one after another, each after the previous reload event: `body` changes one word in the
 body of the newest issue, `tag` adds a new tag to it, `template` changes a comment in
-issue.mustache. Prints one line per kind: `serve-reload KIND N median_ms max_ms`.
+issue.mustache. Prints two lines per kind: `serve-reload KIND N median_ms max_ms`, to the
+reload event (the pages are in place), and `serve-index KIND N median_ms max_ms`, to the
+`index` event that follows once the search index is up to date too.
 
 With --load SECONDS it then runs wrk with 200 connections on loopback for that long against
 the home page, an issue page and a stylesheet, and prints
@@ -60,9 +62,9 @@ class Events:
         index = self.buffer.index(needle) + len(needle)
         self.buffer = self.buffer[index:]
 
-    def next_reload(self):
+    def next_reload(self, needles=(b"event: reload", b"event: css")):
         while True:
-            for needle in (b"event: reload", b"event: css", b"event: build-error"):
+            for needle in needles + (b"event: build-error",):
                 if needle in self.buffer:
                     if needle == b"event: build-error":
                         raise SystemExit(f"a rebuild failed: {self.buffer[:400]!r}")
@@ -150,14 +152,19 @@ def main():
     try:
         events = Events(port)
         for kind in args.kinds.split(","):
-            times = []
+            times, indexed = [], []
             for number in range(args.edits):
                 time.sleep(0.05)
                 started = time.perf_counter()
                 edit(kind, root, number)
                 events.next_reload()
                 times.append((time.perf_counter() - started) * 1000)
+                # The search index is brought up to date after the pages; the next edit waits
+                # for it, as an editor's next save comes seconds later, not milliseconds.
+                events.next_reload((b"event: index",))
+                indexed.append((time.perf_counter() - started) * 1000)
             print(f"serve-reload {kind} {len(times)} {statistics.median(times):.0f} {max(times):.0f}", flush=True)
+            print(f"serve-index {kind} {len(indexed)} {statistics.median(indexed):.0f} {max(indexed):.0f}", flush=True)
         if args.load > 0:
             load(server, port, args.load, work)
     finally:

@@ -20,13 +20,25 @@ public struct NewsletterArchive: Sendable {
     public var cooccurring: [[CooccurringEntity]]
     /// Per issue: issues to read next, best first.
     public var related: [[Int]]
+    /// What `cooccurring` and `related` were worked out from, so that a rebuild whose issues
+    /// mention the same entities and carry the same tags can take them over unchanged.
+    struct CrossReferenceInputs: Equatable {
+        var issueEntities: [[Int]]
+        var issueTags: [[Int]]
+        var entityCount: Int
+        var tagCount: Int
+    }
+    let crossReferenceInputs: CrossReferenceInputs
 
     /// Pairs must share this many issues to count as keeping company, so one
     /// chance meeting doesn't rank; small archives accept a single shared issue.
     static func minimumTogether(issueCount: Int) -> Int { issueCount >= 50 ? 2 : 1 }
 
-    /// Builds the indexes over `issues` (which must be newest first).
-    public init(config: SiteConfig, issues: [Issue], registry: EntityRegistry = .empty) {
+    /// Builds the indexes over `issues` (which must be newest first). With `previous`, an
+    /// archive built earlier, its co-occurrence and related issues are taken over when they
+    /// were worked out from the same entity and tag lists, as after an edit to an issue's
+    /// text that changes neither (`serve` rebuilds so); the result is the same either way.
+    public init(config: SiteConfig, issues: [Issue], registry: EntityRegistry = .empty, reusing previous: NewsletterArchive? = nil) {
         self.config = config
         self.issues = issues
         self.registry = registry
@@ -46,13 +58,21 @@ public struct NewsletterArchive: Sendable {
         }
         self.entityIssues = entityIssues
         self.entityMentionCounts = counts
-        self.cooccurring = entityCount == 0 ? [] : Cooccurrence.rank(
-            issueEntities: issueEntities, entityCount: entityCount,
-            minimumTogether: NewsletterArchive.minimumTogether(issueCount: issues.count), limit: 8)
 
         var tagIndex: [String: Int] = [:]
         for (index, tag) in tags.enumerated() { tagIndex[tag.slug] = index }
         let issueTags = issues.map { issue in Array(Set(issue.tagSlugs.compactMap { tagIndex[$0] })).sorted() }
+        let inputs = CrossReferenceInputs(issueEntities: issueEntities, issueTags: issueTags,
+                                          entityCount: entityCount, tagCount: tags.count)
+        crossReferenceInputs = inputs
+        if let previous, previous.crossReferenceInputs == inputs {
+            cooccurring = previous.cooccurring
+            related = previous.related
+            return
+        }
+        self.cooccurring = entityCount == 0 ? [] : Cooccurrence.rank(
+            issueEntities: issueEntities, entityCount: entityCount,
+            minimumTogether: NewsletterArchive.minimumTogether(issueCount: issues.count), limit: 8)
         self.related = RelatedIssues.compute(issueEntities: issueEntities, issueTags: issueTags,
                                              entityCount: entityCount, tagCount: tags.count, limit: 5)
     }

@@ -74,8 +74,10 @@ public struct ContentLayout: Sendable {
         public var warnings: [ContentWarning]
 
         /// The archive with its cross-references built.
-        public func makeArchive() -> NewsletterArchive {
-            NewsletterArchive(config: config, issues: issues, registry: registry)
+        /// The archive of these issues; `previous` lends its cross-references when they still hold
+        /// (see `NewsletterArchive.init`).
+        public func makeArchive(reusing previous: NewsletterArchive? = nil) -> NewsletterArchive {
+            NewsletterArchive(config: config, issues: issues, registry: registry, reusing: previous)
         }
     }
 

@@ -31,6 +31,12 @@ public struct Issue: Sendable {
     /// The entities the issue mentions, in order of first mention, then those its
     /// front matter adds (`entities:`), less those it excludes (`entities_exclude:`).
     public var mentions: [IssueMention]
+    /// A digest of the file's path and text, set by the parser: within one process, issues
+    /// with equal digests (under the same mention linking) are the same issue, so `serve`
+    /// can tell which pages an edit touches without comparing whole issues. Nil for an
+    /// issue made another way, which counts as changed every time. `Hasher` is seeded per
+    /// process, so a digest is never stored or compared across runs.
+    public var sourceDigest: Int?
 
     /// Makes an issue from checked parts; the loader is the usual source of issues.
     public init(slug: String, title: String, date: IssueDate, summary: String, tags: [String], authors: [String],

@@ -24,11 +24,20 @@ public enum IssueLoader {
     public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled,
                             warnings: inout [ContentWarning], cache: IssueCache? = nil) throws -> [Issue] {
         cache?.begin(with: linking)
-        let parsed = try readEach(in: directory, root: root) { path, text -> (issue: Issue, warnings: [ContentWarning]) in
-            if let (issue, found) = cache?.issue(at: path, text: text) { return (issue, found) }
+        let started = Date()
+        let parsed = try readEach(in: directory, root: root, stamped: cache != nil, unchanged: { path, stamp in
+            cache?.issue(at: path, stamp: stamp).map { (issue: $0.0, warnings: $0.1) }
+        }) { path, text, stamp -> (issue: Issue, warnings: [ContentWarning]) in
+            // A file changed less than two seconds before this load began might change again
+            // within the file system's clock tick and keep its stamp, so its stamp is not trusted.
+            let trusted = stamp.flatMap { $0.isOlder(than: started.addingTimeInterval(-2)) ? $0 : nil }
+            if let (issue, found) = cache?.issue(at: path, text: text) {
+                cache?.store(issue, warnings: found, at: path, text: text, stamp: trusted)
+                return (issue, found)
+            }
             var found: [ContentWarning] = []
             let issue = try IssueParser.parse(path: path, text: text, linking: linking, warnings: &found)
-            cache?.store(issue, warnings: found, at: path, text: text)
+            cache?.store(issue, warnings: found, at: path, text: text, stamp: trusted)
             return (issue, found)
         }
         cache?.keep(only: Set(parsed.map(\.issue.path)))
@@ -45,7 +54,7 @@ public enum IssueLoader {
     /// for a reader that wants nothing else, such as `entities suggest`. Front matter is read
     /// for `date` and `draft` only, and no HTML is rendered.
     public static func loadPlainTexts(directory: URL, root: URL, includeDrafts: Bool) throws -> [(path: String, text: String)] {
-        let texts = try readEach(in: directory, root: root) { path, text in (path, try IssueParser.plainText(path: path, text: text)) }
+        let texts = try readEach(in: directory, root: root) { path, text, _ in (path, try IssueParser.plainText(path: path, text: text)) }
         return texts.filter { includeDrafts || !$0.1.draft }
             .sorted { a, b in a.1.date.sortKey != b.1.date.sortKey ? a.1.date.sortKey > b.1.date.sortKey : a.0 < b.0 }
             .map { (path: $0.0, text: $0.1.text) }
@@ -53,18 +62,23 @@ public enum IssueLoader {
 
     /// `parse(path, text)` for every issue file, in parallel, in path order; a file that cannot
     /// be read, or is not UTF-8, is an error on its path.
-    static func readEach<Result: Sendable>(in directory: URL, root: URL,
-                                           _ parse: @Sendable (String, String) throws -> Result) throws -> [Result] {
+    /// With `stamped`, each file's `FileStamp` is taken before it is read, and a file for which
+    /// `unchanged` returns a result is not read at all.
+    static func readEach<Result: Sendable>(in directory: URL, root: URL, stamped: Bool = false,
+                                           unchanged: @Sendable (String, FileStamp) -> Result? = { _, _ in nil },
+                                           _ parse: @Sendable (String, String, FileStamp?) throws -> Result) throws -> [Result] {
         let rootPath = root.standardizedFileURL.path
         return try issueFiles(in: directory).concurrentMap { file in
             let path = relativePath(file.path, to: rootPath)
+            let stamp = stamped ? FileStamp(path: file.path) : nil
+            if let stamp, let result = unchanged(path, stamp) { return result }
             let data: Data
             do {
                 data = try Data(contentsOf: file)
             } catch {
                 throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
             }
-            return try parse(path, try decodeUTF8(data, path: path))
+            return try parse(path, try decodeUTF8(data, path: path), stamp)
         }
     }
 

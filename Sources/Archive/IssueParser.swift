@@ -44,7 +44,7 @@ public enum IssueParser {
         for (key, field) in frontMatter.fields where !knownKeys.contains(key) {
             params[key] = field.value
         }
-        return Issue(
+        var issue = Issue(
             slug: slug, title: title, date: date, summary: summary,
             tags: try fields.list("tags"),
             authors: try fields.list("author") + fields.list("authors"),
@@ -52,6 +52,11 @@ public enum IssueParser {
             draft: try fields.bool("draft"),
             source: try fields.optionalText("source"),
             params: params, path: path, body: body, mentions: mentions)
+        var digest = Hasher()
+        digest.combine(path)
+        digest.combine(text)
+        issue.sourceDigest = digest.finalize()
+        return issue
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Keys Broadsheet does not know are kept in this form so that templates can read
 /// them (`{{issue.params.sponsor}}`) without the loader knowing what they mean.
-public enum MetadataValue: Sendable, Equatable {
+public enum MetadataValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The site-wide settings from `content/site.yml`.
-public struct SiteConfig: Sendable, Equatable {
+public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var description: String
     /// Where the site will be published, always ending in `/`. Its path part

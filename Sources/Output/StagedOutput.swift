@@ -14,7 +14,7 @@ import Foundation
 ///   creating one first removes any whose build has died (`StagingCleanup`).
 /// - The swap is atomic where the system allows (`FolderExchange`), and a marker
 ///   (`BuildMarker`) is written last, so the next build knows the folder is ours.
-public final class StagedOutput: @unchecked Sendable {
+public final class StagedOutput: OutputWriter, @unchecked Sendable {
     /// The checked output folder.
     public let folder: OutputFolder
     /// Where the site ends up (resolved).

@@ -12,6 +12,9 @@ public actor LiveReload {
     public enum Event: Sendable, Equatable {
         case reload
         case stylesheets
+        /// The search index is up to date too (it is brought up to date after the pages):
+        /// an open search page reloads on this rather than on `reload`.
+        case searchIndex
         case buildError(String)
 
         private static let encoder: JSONEncoder = {
@@ -25,6 +28,7 @@ public actor LiveReload {
             switch self {
             case .reload: return "event: reload\ndata: {}\n\n"
             case .stylesheets: return "event: css\ndata: {}\n\n"
+            case .searchIndex: return "event: index\ndata: {}\n\n"
             case .buildError(let message):
                 // JSON keeps the message on one data line, whatever it holds.
                 let data = (try? Self.encoder.encode(message)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
@@ -57,7 +61,11 @@ public actor LiveReload {
 
     /// Sends `event` to every open page.
     public func publish(_ event: Event) {
-        if case .buildError(let message) = event { lastError = message } else { lastError = nil }
+        switch event {
+        case .buildError(let message): lastError = message
+        case .searchIndex: break
+        case .reload, .stylesheets: lastError = nil
+        }
         for listener in listeners.values { listener.yield(event.text) }
     }
 

@@ -44,6 +44,8 @@ public final class PreviewServer: Sendable {
     private let describe: @Sendable (any Error) -> String
     private let say: @Sendable (String) -> Void
     private let rebuilds: RebuildQueue
+    /// What the running rebuild tells open pages once its pages are in place.
+    private let nextEvent = EventLatch()
 
     /// `describe` turns a build error into its `path:line: message` text; `say` prints a line
     /// for the editor (on stderr, usually).
@@ -104,8 +106,18 @@ public final class PreviewServer: Sendable {
         let address = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!
         var buildOptions = BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
                                         offline: options.offline, baseURL: address.absoluteString)
-        buildOptions.issueCache = IssueCache()
-        buildOptions.removesPreviousOutput = false
+        do {
+            buildOptions.memory = try BuildMemory(folder: siteFolder)
+        } catch {
+            await rebuilds.failStart(describe(error))
+            fail()
+            return
+        }
+        // Open pages reload as soon as the pages are in place; the search index follows.
+        buildOptions.pagesInPlace = { [live, nextEvent] in
+            guard let event = nextEvent.take() else { return }
+            Task { await live.publish(event) }
+        }
         let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         let started = Date()
@@ -135,14 +147,18 @@ public final class PreviewServer: Sendable {
     /// One rebuild after `changed`; the event goes out only after the new files are swapped in.
     private func rebuild(_ builder: SiteBuilder, changed: Set<String>) async {
         let started = Date()
+        let onlyStylesheets = changed.allSatisfy { $0.hasSuffix(".css") }
+        nextEvent.set(onlyStylesheets ? .stylesheets : .reload)
         do {
             let report = try await Self.onOwnThread { try builder.build() }
-            let onlyStylesheets = changed.allSatisfy { $0.hasSuffix(".css") }
-            await live.publish(onlyStylesheets ? .stylesheets : .reload)
-            say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed)")
+            if let event = nextEvent.take() { await live.publish(event) }
+            if !onlyStylesheets { await live.publish(.searchIndex) }
+            let rendered = builder.options.memory.map { ", \($0.lastRendered) pages and feeds made again" } ?? ""
+            say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed\(rendered))")
             // The old files go only now, after the pages were told, and before the next rebuild.
             await removePrevious(report)
         } catch {
+            _ = nextEvent.take()
             let message = describe(error)
             await live.publish(.buildError(message))
             say(message)
@@ -207,6 +223,15 @@ public final class PreviewServer: Sendable {
             return source
         }
     }
+}
+
+/// An event waiting to be sent once, by whichever comes first: the build's `pagesInPlace`
+/// or the end of the rebuild.
+private final class EventLatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var event: LiveReload.Event?
+    func set(_ event: LiveReload.Event) { lock.withLock { self.event = event } }
+    func take() -> LiveReload.Event? { lock.withLock { defer { event = nil }; return event } }
 }
 
 /// True the first time only.

@@ -24,6 +24,12 @@ public struct BuildOptions: Sendable {
     /// Issues parsed by an earlier build, reused while their files are unchanged: `serve`
     /// keeps one across rebuilds. The output is the same with or without it.
     public var issueCache: IssueCache?
+    /// What `serve` keeps between builds: with it, a build updates the memory's folder in
+    /// place (which must be `output`) and redoes only what changed (see `BuildMemory`).
+    public var memory: BuildMemory?
+    /// Called during an in-place build (with `memory`) once its pages and feeds are in place,
+    /// before the search index is brought up to date: `serve` reloads open pages then.
+    public var pagesInPlace: (@Sendable () -> Void)?
     /// False leaves the previous output for the caller to remove (`BuildReport.previousOutput`),
     /// after it has done what cannot wait: `serve` tells open pages to reload first.
     public var removesPreviousOutput = true
@@ -57,6 +63,8 @@ public struct BuildReport: Sendable {
     public var leftover: String?
     /// The previous output, left in place because `removesPreviousOutput` was false.
     public var previousOutput: URL?
+    /// Files an in-place build (`BuildOptions.memory`) wrote or removed; nil for a whole build.
+    public var changedFiles: Int?
 
     /// One named step of the build and its duration; a step with `depth` 1 is a part of
     /// the step of depth 0 before it (so the top-level steps add up to the whole build).

@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
         clock.lap(.loadTheme)
 
         progress(BuildProgress(.loadIssues))
-        var content = try layout.loadContent(includeDrafts: options.includeDrafts, cache: options.issueCache)
+        var content = try layout.loadContent(includeDrafts: options.includeDrafts, cache: options.memory?.issues ?? options.issueCache)
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         clock.lap(.loadIssues)
         if !content.warnings.isEmpty {
@@ -49,8 +49,11 @@ public struct SiteBuilder: Sendable {
             warn(content.warnings)
         }
         progress(BuildProgress(.crossReference))
-        let archive = content.makeArchive()
+        let archive = content.makeArchive(reusing: options.memory?.previousArchive)
         clock.lap(.crossReference)
+        if let memory = options.memory {
+            return try buildInPlace(archive, theme: theme, memory: memory, clock: clock)
+        }
 
         let output = try StagedOutput(folder: outputFolder)
         let pages = Page.all(in: archive)
@@ -72,6 +75,67 @@ public struct SiteBuilder: Sendable {
         report.leftover = commit.leftover
         report.previousOutput = commit.previous
         return report
+    }
+
+    /// The build with a `BuildMemory`: renders only the pages and feeds whose fingerprints
+    /// changed, writes only changed bytes, moves the pages into place, says so
+    /// (`BuildOptions.pagesInPlace`), then updates the search index.
+    private func buildInPlace(_ archive: NewsletterArchive, theme: Theme, memory: BuildMemory, clock: StageClock) throws -> BuildReport {
+        var clock = clock
+        let output = memory.output
+        output.begin()
+        do {
+            let pages = Page.all(in: archive)
+            let paths = pages.map { $0.path(in: archive) }
+            let inputs = PageFingerprint.Inputs(archive: archive, theme: theme, offline: options.offline, buildYear: buildYear(archive))
+            var fingerprints: [String: Int] = [:]
+            fingerprints.reserveCapacity(pages.count + archive.registry.entities.count + 2)
+            var stale: [Page] = []
+            for (page, path) in zip(pages, paths) {
+                let fingerprint = PageFingerprint.of(page, at: path, inputs)
+                fingerprints[path.outputFile] = fingerprint
+                if memory.isCurrent(path.outputFile, fingerprint: fingerprint) { output.keep(path.outputFile) } else { stale.append(page) }
+            }
+            try render(stale, archive: archive, theme: theme, into: output)
+            clock.lap(.renderPages)
+            var fresh = stale.count
+            let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output) { path, fingerprint in
+                fingerprints[path] = fingerprint
+                if memory.isCurrent(path, fingerprint: fingerprint) {
+                    output.keep(path)
+                    return false
+                }
+                fresh += 1
+                return true
+            } sitemapFingerprint: { PageFingerprint.sitemap(paths, inputs) } feedFingerprint: { entity in
+                entity.map { PageFingerprint.entityFeed($0, inputs) } ?? PageFingerprint.feed(inputs)
+            }
+            clock.lap(.writeFeeds)
+            progress(BuildProgress(.swap))
+            try output.commit(final: false)
+            memory.remember(archive, fingerprints: fingerprints, rendered: fresh)
+            clock.lap(.swap)
+            options.pagesInPlace?()
+
+            progress(BuildProgress(.buildSearchIndex))
+            let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)
+            let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + otherFiles + searchFiles).encoded()
+            let changes = try output.commit(final: true, marker: marker)
+            clock.lap(.buildSearchIndex)
+            clock.detail(searchSteps)
+            var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
+                                     seconds: clock.total, output: options.output, stages: clock.stages)
+            report.changedFiles = changes.written.count + changes.removed.count
+            return report
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// The newest issue's year, not the clock's: the same content builds the same bytes.
+    private func buildYear(_ archive: NewsletterArchive) -> String {
+        String(archive.issues.first?.date.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()))
     }
 
     /// `$HOME`: `--force` may move a foreign folder aside, but never the whole home folder.
@@ -110,12 +174,11 @@ public struct SiteBuilder: Sendable {
         return try OutputFolder(options.output, displayPath: layout.relative(options.output), protecting: protected, force: options.force)
     }
 
-    private func render(_ pages: [Page], archive: NewsletterArchive, theme: Theme, into output: StagedOutput) throws {
+    private func render(_ pages: [Page], archive: NewsletterArchive, theme: Theme, into output: any OutputWriter) throws {
         let total = pages.count
         let counter = ProgressCounter(total: total, step: .renderPages, report: progress)
         let offline = options.offline
-        // The newest issue's year, not the clock's: the same content builds the same bytes.
-        let year = String(archive.issues.first?.date.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let year = buildYear(archive)
         let site = PageContext.siteValue(archive.config)
         _ = try pages.concurrentMap { page -> Void in
             let path = page.path(in: archive)
@@ -131,7 +194,7 @@ public struct SiteBuilder: Sendable {
     /// The search index under `search/index/` and the script that reads it; returns the file count.
     /// Writes the index and the search script; returns the number of files and the
     /// index build's own steps (for `--timings`).
-    private func writeSearchIndex(_ archive: NewsletterArchive, into output: StagedOutput) throws -> (Int, [BuildReport.Stage]) {
+    private func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter) throws -> (Int, [BuildReport.Stage]) {
         var clock = StageClock()
         let documents = SearchDocuments.make(archive)
         clock.lap("plain text of issues")
@@ -145,19 +208,31 @@ public struct SiteBuilder: Sendable {
         return (files.count + 1, clock.stages)
     }
 
-    private func writeSupportFiles(_ archive: NewsletterArchive, pages: [Page], theme: Theme, into output: StagedOutput) throws -> Int {
+    /// The feeds, the sitemap and the theme's assets; returns the file count. `needed` says
+    /// whether a feed or the sitemap must be made again, given its path and what
+    /// `sitemapFingerprint` or `feedFingerprint` (nil: the site's feed; else an entity's)
+    /// make of it; without it, everything is made.
+    private func writeSupportFiles(_ archive: NewsletterArchive, pages: [Page], theme: Theme, into output: any OutputWriter,
+                                   needed: ((String, Int) -> Bool)? = nil, sitemapFingerprint: () -> Int = { 0 },
+                                   feedFingerprint: (Int?) -> Int = { _ in 0 }) throws -> Int {
         progress(BuildProgress(.writeFeeds, total: theme.assetFiles.count))
         let rootLinks = Links(page: .home, config: archive.config, offline: options.offline)
         var count = 0
-        try output.write(Feeds.atom(archive, links: rootLinks), to: SitePath.feed.outputFile)
+        if needed?(SitePath.feed.outputFile, feedFingerprint(nil)) ?? true {
+            try output.write(Feeds.atom(archive, links: rootLinks), to: SitePath.feed.outputFile)
+        }
         count += 1
         if !rootLinks.absolute(.home).isEmpty {
-            try output.write(Feeds.sitemap(archive, pages: pages, links: rootLinks), to: SitePath.sitemap.outputFile)
+            if needed?(SitePath.sitemap.outputFile, sitemapFingerprint()) ?? true {
+                try output.write(Feeds.sitemap(archive, pages: pages, links: rootLinks), to: SitePath.sitemap.outputFile)
+            }
             count += 1
         }
         for index in archive.registry.entities.indices {
-            let slug = archive.registry.entities[index].slug
-            try output.write(Feeds.entityAtom(archive, entity: index, links: rootLinks), to: SitePath.entityFeed(slug).outputFile)
+            let path = SitePath.entityFeed(archive.registry.entities[index].slug).outputFile
+            if needed?(path, feedFingerprint(index)) ?? true {
+                try output.write(Feeds.entityAtom(archive, entity: index, links: rootLinks), to: path)
+            }
             count += 1
         }
         for asset in theme.assetFiles {

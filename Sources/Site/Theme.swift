@@ -15,6 +15,10 @@ public struct Theme: Sendable {
     public let templates: TemplateSet
     /// Asset files, relative to `assets/`.
     public let assetFiles: [String]
+    /// Per page template (`Page.requiredTemplates`): a digest of its source and of every
+    /// template it includes, so a preview knows which pages a template edit touches.
+    /// Digests hold within one process only (`Hasher` is seeded per process).
+    let templateDigests: [String: Int]
 
     /// Loads and parses every template in `directory`; `displayPrefix` is how the
     /// folder is named in error messages (`templates`).
@@ -22,12 +26,15 @@ public struct Theme: Sendable {
         self.directory = directory.standardizedFileURL
         let files = Theme.files(under: self.directory)
         var parsed: [Template] = []
+        var sourceDigests: [String: Int] = [:]
         for file in files where file.hasSuffix(".mustache") && !file.hasPrefix("assets/") {
             let url = self.directory.appendingPathComponent(file)
             let displayPath = "\(displayPrefix)/\(file)"
             let data = try Data(contentsOf: url)
             let source = try IssueLoader.decodeUTF8(data, path: displayPath)
-            parsed.append(try Template(source: source, name: String(file.dropLast(".mustache".count)), path: displayPath))
+            let name = String(file.dropLast(".mustache".count))
+            parsed.append(try Template(source: source, name: name, path: displayPath))
+            sourceDigests[name] = source.hashValue
         }
         let templates = try TemplateSet(templates: parsed, strict: true)
         for name in Page.requiredTemplates where !templates.contains(name) {
@@ -35,6 +42,15 @@ public struct Theme: Sendable {
                                 message: "unknown template \"\(name)\": the theme has no \(name).mustache, which every theme needs")
         }
         self.templates = templates
+        self.templateDigests = Dictionary(uniqueKeysWithValues: Page.requiredTemplates.map { name in
+            var hasher = Hasher()
+            // A template naming partials by value may include any of them.
+            for used in templates.templatesUsed(by: name) ?? sourceDigests.keys.sorted() {
+                hasher.combine(used)
+                hasher.combine(sourceDigests[used])
+            }
+            return (name, hasher.finalize())
+        })
         self.assetFiles = files.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
     }
 

@@ -6,14 +6,14 @@ struct Parser {
     private var tokens: [Token] = []
 
     /// Parses `source`; errors name `path`.
-    static func parse(_ source: String, path: String) throws(TemplateError) -> (nodes: [Node], references: [Reference]) {
+    static func parse(_ source: String, path: String) throws(TemplateError) -> (nodes: [Node], references: [Reference], hasDynamicPartials: Bool) {
         var parser = Parser(src: Array(source.utf8), path: path)
         var lexer = Lexer(source: parser.src, path: path)
         try lexer.run()
         parser.tokens = lexer.tokens
         Standalone.apply(to: &parser.tokens, source: parser.src)
         let nodes = parser.build(0..<parser.tokens.count)
-        return (nodes, parser.references())
+        return (nodes, parser.references(), parser.tokens.contains { ($0.tag == .partial || $0.tag == .parent) && $0.path != nil })
     }
 
     private init(src: [UInt8], path: String) {

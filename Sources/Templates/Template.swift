@@ -17,6 +17,9 @@ public struct Template: Sendable {
     let references: [Reference]
     /// Source size in bytes, a hint for sizing the output buffer.
     let sourceSize: Int
+    /// Whether a partial or parent is named by a value (`{{>*name}}`), so which templates
+    /// this one includes cannot be known before rendering.
+    let hasDynamicPartials: Bool
 
     /// Parses `source`.
     ///
@@ -34,6 +37,7 @@ public struct Template: Sendable {
         self.path = path
         self.nodes = parsed.nodes
         self.references = parsed.references
+        self.hasDynamicPartials = parsed.hasDynamicPartials
         self.sourceSize = source.utf8.count
     }
 }

@@ -66,6 +66,21 @@ public struct TemplateSet: Sendable {
         templates[name] != nil
     }
 
+    /// The names of `name` and every template it includes as a partial or parent, directly or
+    /// through others, sorted: what a page rendered from `name` depends on, so a preview
+    /// re-renders only the pages whose templates changed. Nil when one of them names a
+    /// partial by a value (`{{>*x}}`), which could be any template.
+    public func templatesUsed(by name: String) -> [String]? {
+        var seen: Set<String> = []
+        var waiting = [name]
+        while let next = waiting.popLast() {
+            guard seen.insert(next).inserted, let template = templates[next] else { continue }
+            if template.hasDynamicPartials { return nil }
+            waiting += template.references.map(\.name)
+        }
+        return seen.sorted()
+    }
+
     /// Renders the template called `name` against `context`.
     ///
     /// - Throws: `TemplateError` with `unknown template "name"` (path `name`,

@@ -1,5 +1,5 @@
 /// A company, person, product, place… that issues mention, with a page of its own.
-public struct Entity: Sendable, Equatable {
+public struct Entity: Sendable, Hashable {
     /// What kind of thing an entity is; the entity index groups by it.
     public enum Kind: String, Sendable, CaseIterable, Comparable {
         case company, person, product, organization, place, project, other

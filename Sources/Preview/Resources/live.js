@@ -28,7 +28,11 @@
     overlay.lastChild.textContent = message;  // text, never HTML
   }
 
-  source.addEventListener("reload", function () { location.reload(); });
+  // The search page reads the index, which is brought up to date after the pages: it
+  // reloads when the index is in place ("index"), the other pages as soon as theirs are.
+  function isSearchPage() { return !!document.querySelector('script[src*="search/search.js"]'); }
+  source.addEventListener("reload", function () { if (!isSearchPage()) location.reload(); });
+  source.addEventListener("index", function () { if (isSearchPage()) location.reload(); });
   source.addEventListener("css", function () {
     hideError();
     var links = document.querySelectorAll('link[rel="stylesheet"]');

@@ -1,0 +1,176 @@
+import Foundation
+
+/// A folder that a preview updates in place, file by file, instead of swapping in a whole
+/// new build: after one edit, a rebuild writes only the files whose bytes changed.
+///
+/// It remembers what it holds (a digest of each file's bytes), so a write of unchanged bytes
+/// costs no disk work. Files a build writes wait in a folder beside the destination until
+/// `commit`, so a build that fails half way changes nothing: `discard` drops them. Each file
+/// is moved into place with one `rename`, so a reader sees a page whole, old or new.
+///
+/// Only for a folder the caller made and owns (`serve`'s under the temporary directory):
+/// it deletes every file there that a build did not write or keep. One build at a time.
+public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
+    /// The folder being updated.
+    public let destination: URL
+    /// Where written files wait for `commit`: `.NAME.pending` beside `destination`.
+    private let pending: URL
+    private let lock = NSLock()
+    /// What `destination` holds now, by relative path.
+    private var present: [String: FileDigest] = [:]
+    /// The paths the current build wrote or kept.
+    private var produced: Set<String> = []
+    /// Written by the current build with new bytes, waiting to be moved into place.
+    private var waiting: [String: (file: URL, digest: FileDigest)] = [:]
+    private var counter = 0
+
+    /// What a commit did, by relative path.
+    public struct Changes: Sendable, Equatable {
+        /// Files moved into place (new or changed).
+        public var written: [String] = []
+        /// Files deleted because the build neither wrote nor kept them.
+        public var removed: [String] = []
+    }
+
+    /// Takes over `destination`, which must be empty or missing (it is created).
+    public init(destination: URL) throws {
+        self.destination = destination.standardizedFileURL
+        pending = self.destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(self.destination.lastPathComponent).pending")
+        let manager = FileManager.default
+        try manager.createDirectory(at: self.destination, withIntermediateDirectories: true)
+        if let leftover = try? manager.contentsOfDirectory(atPath: self.destination.path), !leftover.isEmpty {
+            throw OutputError(path: self.destination.path, message: "cannot update a folder in place that holds files it did not write; empty it first")
+        }
+        try? manager.removeItem(at: pending)
+        try manager.createDirectory(at: pending, withIntermediateDirectories: true)
+    }
+
+    /// Starts a build: nothing written or kept yet, and files waiting from a failed build dropped.
+    public func begin() {
+        let dropped = lock.withLock {
+            defer { waiting = [:]; produced = [] }
+            return waiting.values.map(\.file)
+        }
+        for file in dropped { unlink(file.path) }
+    }
+
+    /// Whether `relativePath` is in the folder now, so that a build may `keep` it unwritten.
+    public func contains(_ relativePath: String) -> Bool {
+        lock.withLock { present[relativePath] != nil }
+    }
+
+    /// Marks a file as part of this build without writing it: its bytes are known to be the same.
+    public func keep(_ relativePath: String) {
+        lock.withLock { _ = produced.insert(relativePath) }
+    }
+
+    public func write(_ contents: String, to relativePath: String) throws {
+        var text = contents
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: relativePath) }
+    }
+
+    public func write(_ contents: [UInt8], to relativePath: String) throws {
+        try contents.withUnsafeBytes { try write(bytes: $0, to: relativePath) }
+    }
+
+    public func copy(_ source: URL, to relativePath: String) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: source)
+        } catch {
+            throw OutputError(path: source.path, message: "cannot read: \(error.localizedDescription)")
+        }
+        try data.withUnsafeBytes { try write(bytes: $0, to: relativePath) }
+    }
+
+    private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
+        let digest = FileDigest(bytes)
+        let number: Int? = lock.withLock {
+            produced.insert(relativePath)
+            if present[relativePath] == digest { return nil }
+            counter += 1
+            return counter
+        }
+        guard let number else { return }
+        let file = pending.appendingPathComponent(String(number))
+        guard let handle = fopen(file.path, "wb") else {
+            throw OutputError(path: file.path, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        let written = bytes.isEmpty ? 0 : fwrite(bytes.baseAddress, 1, bytes.count, handle)
+        if fclose(handle) != 0 || written != bytes.count {
+            throw OutputError(path: file.path, message: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        lock.withLock { waiting[relativePath] = (file, digest) }
+    }
+
+    /// Moves the files written since `begin` (or the last commit) into place. With `final`, the
+    /// build is complete: every file it neither wrote nor kept is deleted, with folders left
+    /// empty, and `marker` (if given) is written at the top. A build may commit part of its
+    /// files early (`final: false`), so a preview can show its pages before its search index.
+    @discardableResult
+    public func commit(final: Bool, marker: Data? = nil, markerName: String = BuildMarker.fileName) throws -> Changes {
+        var changes = Changes()
+        let moving = lock.withLock { defer { waiting = [:] }; return waiting }
+        for (path, entry) in moving.sorted(by: { $0.key < $1.key }) {
+            let target = destination.appendingPathComponent(path)
+            try makeParent(of: target)
+            guard rename(entry.file.path, target.path) == 0 else {
+                throw OutputError(path: target.path, message: "cannot move into place: \(String(cString: strerror(errno)))")
+            }
+            lock.withLock { present[path] = entry.digest }
+            changes.written.append(path)
+        }
+        guard final else { return changes }
+        let gone = lock.withLock { present.keys.filter { !produced.contains($0) }.sorted() }
+        for path in gone {
+            let target = destination.appendingPathComponent(path)
+            if unlink(target.path) != 0 && errno != ENOENT {
+                throw OutputError(path: target.path, message: "cannot remove: \(String(cString: strerror(errno)))")
+            }
+            lock.withLock { _ = present.removeValue(forKey: path) }
+            removeEmptyFolders(above: target)
+            changes.removed.append(path)
+        }
+        if let marker {
+            try marker.write(to: destination.appendingPathComponent(markerName))
+        }
+        return changes
+    }
+
+    /// Drops what the current build wrote; the folder stays as the last commit left it.
+    public func discard() { begin() }
+
+    /// Removes the waiting folder; the destination stays.
+    public func close() {
+        try? FileManager.default.removeItem(at: pending)
+    }
+
+    private func removeEmptyFolders(above file: URL) {
+        var folder = file.deletingLastPathComponent().standardizedFileURL
+        while folder.path.count > destination.path.count, folder.path.hasPrefix(destination.path + "/") {
+            guard rmdir(folder.path) == 0 else { return }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
+    private func makeParent(of url: URL) throws {
+        let parent = url.deletingLastPathComponent().path
+        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    }
+}
+
+/// What a file's bytes boil down to, to tell a changed file from an unchanged one: their
+/// count and a 64-bit hash. Kept in memory only (`Hasher` is seeded per process).
+struct FileDigest: Equatable, Sendable {
+    let count: Int
+    let hash: Int
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        count = bytes.count
+        hash = hasher.finalize()
+    }
+}
