@@ -104,12 +104,14 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
         lock.withLock { waiting[relativePath] = (file, digest) }
     }
 
-    /// Moves the files written since `begin` (or the last commit) into place. With `final`, the
-    /// build is complete: every file it neither wrote nor kept is deleted, with folders left
-    /// empty, and `marker` (if given) is written at the top. A build may commit part of its
-    /// files early (`final: false`), so a preview can show its pages before its search index.
+    /// Moves the files written since `begin` (or the last commit) into place, and deletes every
+    /// file the build has neither written nor kept, with folders left empty, except those
+    /// `sparing` says the build has yet to write. A build may so commit its files in parts,
+    /// so that a preview shows its pages before its search index is up to date; the last
+    /// part spares nothing and writes `marker` (if given) at the top.
     @discardableResult
-    public func commit(final: Bool, marker: Data? = nil, markerName: String = BuildMarker.fileName) throws -> Changes {
+    public func commit(sparing: (String) -> Bool = { _ in false }, marker: Data? = nil,
+                       markerName: String = BuildMarker.fileName) throws -> Changes {
         var changes = Changes()
         let moving = lock.withLock { defer { waiting = [:] }; return waiting }
         for (path, entry) in moving.sorted(by: { $0.key < $1.key }) {
@@ -121,8 +123,7 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
             lock.withLock { present[path] = entry.digest }
             changes.written.append(path)
         }
-        guard final else { return changes }
-        let gone = lock.withLock { present.keys.filter { !produced.contains($0) }.sorted() }
+        let gone = lock.withLock { present.keys.filter { !produced.contains($0) && !sparing($0) }.sorted() }
         for path in gone {
             let target = destination.appendingPathComponent(path)
             if unlink(target.path) != 0 && errno != ENOENT {

@@ -20,13 +20,17 @@ public final class PreviewServer: Sendable {
         public var includeDrafts: Bool
         /// Build with relative `index.html` links, as `build --offline` does, to check them.
         public var offline: Bool
+        /// Print each build's steps and their times, as `build --timings` does.
+        public var timings: Bool
 
-        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, offline: Bool = false) {
+        public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false, offline: Bool = false,
+                    timings: Bool = false) {
             self.root = root.standardizedFileURL
             self.host = host
             self.port = port
             self.includeDrafts = includeDrafts
             self.offline = offline
+            self.timings = timings
         }
     }
 
@@ -122,7 +126,9 @@ public final class PreviewServer: Sendable {
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         let started = Date()
         do {
-            await removePrevious(try await Self.onOwnThread { try builder.build() })
+            let report = try await Self.onOwnThread { try builder.build() }
+            if options.timings { report.timingLines.forEach(say) }
+            await removePrevious(report)
         } catch {
             await rebuilds.failStart(describe(error))
             fail()
@@ -155,6 +161,7 @@ public final class PreviewServer: Sendable {
             if !onlyStylesheets { await live.publish(.searchIndex) }
             let rendered = builder.options.memory.map { ", \($0.lastRendered) pages and feeds made again" } ?? ""
             say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed\(rendered))")
+            if options.timings { report.timingLines.forEach(say) }
             // The old files go only now, after the pages were told, and before the next rebuild.
             await removePrevious(report)
         } catch {

@@ -112,7 +112,9 @@ public struct SiteBuilder: Sendable {
             }
             clock.lap(.writeFeeds)
             progress(BuildProgress(.swap))
-            try output.commit(final: false)
+            // The search files are written next: a file there that this build will not write
+            // goes then.
+            try output.commit(sparing: { $0.hasPrefix(SitePath.searchIndexFolder) || $0 == SitePath.searchScript.outputFile })
             memory.remember(archive, fingerprints: fingerprints, rendered: fresh)
             clock.lap(.swap)
             options.pagesInPlace?()
@@ -120,7 +122,7 @@ public struct SiteBuilder: Sendable {
             progress(BuildProgress(.buildSearchIndex))
             let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)
             let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + otherFiles + searchFiles).encoded()
-            let changes = try output.commit(final: true, marker: marker)
+            let changes = try output.commit(marker: marker)
             clock.lap(.buildSearchIndex)
             clock.detail(searchSteps)
             var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,

@@ -45,7 +45,9 @@ public struct SitePath: Sendable, Hashable, Comparable {
     public static let search = SitePath("search/")
     public static let searchScript = SitePath("search/search.js")
     /// A file of the search index, `search/index/<name>.js`.
-    public static func searchIndexFile(_ name: String) -> SitePath { SitePath("search/index/\(name).js") }
+    public static func searchIndexFile(_ name: String) -> SitePath { SitePath("\(searchIndexFolder)\(name).js") }
+    /// Where the search index's files are, `search/index/`.
+    static let searchIndexFolder = "search/index/"
     public static let feed = SitePath("feed.xml")
     public static let sitemap = SitePath("sitemap.xml")
     public static let stylesheet = SitePath("assets/style.css")

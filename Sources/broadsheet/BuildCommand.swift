@@ -67,11 +67,7 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("note: --force moved what was in \(report.output.path) to \(setAside.path)\n".utf8))
             }
             if timings {
-                for stage in report.stages {
-                    let indent = String(repeating: "    ", count: stage.depth)
-                    let line = String(format: "%@%8.3f s  %@  (cpu %.2f s)\n", indent, stage.seconds, stage.name, stage.processorSeconds)
-                    FileHandle.standardError.write(Data(line.utf8))
-                }
+                for line in report.timingLines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
             }
             print(report.summaryLine)
         } catch {

@@ -32,6 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Build with relative index.html links, as build --offline does, to check them.")
     var offlineCheck = false
 
+    @Flag(name: .long, help: "After each build, print how long each step took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -41,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             say("warning: serving on \(host): anyone who can reach this machine on port \(port) can see the preview, drafts included if --drafts")
         }
-        let options = PreviewServer.Options(root: URL(fileURLWithPath: root), host: host, port: port, includeDrafts: drafts, offline: offlineCheck)
+        let options = PreviewServer.Options(root: URL(fileURLWithPath: root), host: host, port: port, includeDrafts: drafts, offline: offlineCheck,
+                                            timings: timings)
         do {
             let server = try PreviewServer(options: options, describe: { ErrorText.describe($0) }, say: say)
             try await server.run()
