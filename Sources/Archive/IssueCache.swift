@@ -8,11 +8,19 @@ import Foundation
 /// parse would give. When the linking changes (an edit to `entities.yml` or `site.yml`'s
 /// `entity_links`), nothing is reused. Safe to use from the loader's parallel workers.
 public final class IssueCache: @unchecked Sendable {
-    private struct Entry {
+    /// A class, so that looking one up copies one reference, not an issue's many fields.
+    private final class Entry: Sendable {
         let text: String
         let stamp: FileStamp?
         let issue: Issue
         let warnings: [ContentWarning]
+
+        init(text: String, stamp: FileStamp?, issue: Issue, warnings: [ContentWarning]) {
+            self.text = text
+            self.stamp = stamp
+            self.issue = issue
+            self.warnings = warnings
+        }
     }
 
     private let lock = NSLock()
@@ -50,9 +58,12 @@ public final class IssueCache: @unchecked Sendable {
     /// need not even be read: at 10,000 issues, reading them all again costs more than the
     /// rest of a rebuild after one edit.
     func issue(at path: String, stamp: FileStamp) -> (Issue, [ContentWarning])? {
-        guard let entry = lock.withLock({ entries[path] }), entry.stamp == stamp else { return nil }
-        lock.withLock { reusedCount += 1 }
-        return (entry.issue, entry.warnings)
+        let entry: Entry? = lock.withLock {
+            guard let entry = entries[path], entry.stamp == stamp else { return nil }
+            reusedCount += 1
+            return entry
+        }
+        return entry.map { ($0.issue, $0.warnings) }
     }
 
     func store(_ issue: Issue, warnings: [ContentWarning], at path: String, text: String, stamp: FileStamp?) {
@@ -61,6 +72,7 @@ public final class IssueCache: @unchecked Sendable {
 
     /// Forgets files that are gone.
     func keep(only paths: Set<String>) {
-        lock.withLock { entries = entries.filter { paths.contains($0.key) } }
+        // Every path of the load was looked up or stored, so equal counts mean nothing is gone.
+        lock.withLock { if entries.count != paths.count { entries = entries.filter { paths.contains($0.key) } } }
     }
 }

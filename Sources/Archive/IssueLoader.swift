@@ -68,13 +68,18 @@ public enum IssueLoader {
                                            unchanged: @Sendable (String, FileStamp) -> Result? = { _, _ in nil },
                                            _ parse: @Sendable (String, String, FileStamp?) throws -> Result) throws -> [Result] {
         let rootPath = root.standardizedFileURL.path
-        return try issueFiles(in: directory).concurrentMap { file in
-            let path = relativePath(file.path, to: rootPath)
-            let stamp = stamped ? FileStamp(path: file.path) : nil
+        let t0 = Date()
+        let files = try issueFiles(in: directory)
+        if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data("list \(Date().timeIntervalSince(t0))\n".utf8)) }
+        let t1 = Date()
+        defer { if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data("read \(Date().timeIntervalSince(t1))\n".utf8)) } }
+        return try files.concurrentMap { file in
+            let path = relativePath(file, to: rootPath)
+            let stamp = stamped ? FileStamp(path: file) : nil
             if let stamp, let result = unchanged(path, stamp) { return result }
             let data: Data
             do {
-                data = try Data(contentsOf: file)
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
                 throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
             }
@@ -82,20 +87,45 @@ public enum IssueLoader {
         }
     }
 
-    /// Every `.md`/`.markdown` file below `directory`, in a stable order.
-    static func issueFiles(in directory: URL) throws -> [URL] {
-        let manager = FileManager.default
+    /// Every `.md`/`.markdown` file below `directory` (hidden files and folders left out), sorted
+    /// by path. Read with `readdir`, which at 10,000 issues takes a fraction of the time that
+    /// Foundation's enumerator does; `serve` lists the folder on every rebuild.
+    static func issueFiles(in directory: URL) throws -> [String] {
         // A symlinked issues folder (content/issues -> elsewhere) is followed.
-        guard let enumerator = manager.enumerator(at: directory.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey],
-                                                  options: [.skipsHiddenFiles]) else {
+        let top = directory.resolvingSymlinksInPath().standardizedFileURL.path
+        guard let handle = opendir(top) else {
             throw ContentError(path: directory.path, line: 1, message: "cannot list the issues folder")
         }
-        var files: [(path: String, url: URL)] = []
-        for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
-            let standardized = url.standardizedFileURL
-            files.append((standardized.path, standardized))
+        closedir(handle)
+        var paths: [String] = []
+        var folders = [top]
+        while let folder = folders.popLast() {
+            guard let handle = opendir(folder) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                var isFile = entry.pointee.d_type == UInt8(DT_REG)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard stat(path, &info) == 0 else { continue }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                    isFile = (info.st_mode & S_IFMT) == S_IFREG
+                    // A symlinked subfolder is listed but not entered, as Foundation's enumerator does.
+                    if entry.pointee.d_type == UInt8(DT_LNK) { isFolder = false }
+                }
+                if isFolder {
+                    folders.append(path)
+                } else if isFile, let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    paths.append(path)
+                }
+            }
         }
-        return files.sorted { $0.path < $1.path }.map(\.url)
+        return paths.sorted()
     }
 
     /// The file's text, or an error pointing at the first line that is not UTF-8.

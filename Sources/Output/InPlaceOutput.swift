@@ -60,9 +60,18 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
         lock.withLock { present[relativePath] != nil }
     }
 
-    /// Marks a file as part of this build without writing it: its bytes are known to be the same.
-    public func keep(_ relativePath: String) {
-        lock.withLock { _ = produced.insert(relativePath) }
+    /// Marks files as part of this build without writing them: their bytes are known to be the
+    /// same. Returns those of `relativePaths` that the folder does not hold, which the build
+    /// must write after all.
+    @discardableResult
+    public func keep(_ relativePaths: [String]) -> [String] {
+        lock.withLock {
+            var missing: [String] = []
+            for path in relativePaths {
+                if present[path] != nil { produced.insert(path) } else { missing.append(path) }
+            }
+            return missing
+        }
     }
 
     public func write(_ contents: String, to relativePath: String) throws {

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import Output
+import Parallel
 
 /// What `serve` keeps from one build to the next, so that a rebuild after an edit redoes only
 /// what the edit touched: issues whose files did not change are not read or parsed again
@@ -21,6 +22,8 @@ public final class BuildMemory: @unchecked Sendable {
     /// Fingerprint of each page and feed in the folder, by output path.
     private var fingerprints: [String: Int] = [:]
     private var rendered = 0
+    private var digestsBySource: [Int: PageFingerprint.IssueDigests] = [:]
+    private var digestsLinking: Int?
 
     /// A memory for builds into `folder`, which must be empty or missing.
     public init(folder: URL) throws {
@@ -35,10 +38,28 @@ public final class BuildMemory: @unchecked Sendable {
 
     var previousArchive: NewsletterArchive? { lock.withLock { archive } }
 
-    /// Whether the file at `path` holds what `fingerprint` stands for, so need not be made again.
-    func isCurrent(_ path: String, fingerprint: Int) -> Bool {
-        lock.withLock { fingerprints[path] == fingerprint } && output.contains(path)
+    /// The digests of each issue, newest first; those of an issue seen before are taken from
+    /// the last build rather than hashed again, unless the mention linking (`linking`: the
+    /// registry and link policy, hashed) changed, which changes issues whose text did not.
+    func digests(of issues: [Issue], linking: Int) -> [PageFingerprint.IssueDigests] {
+        let known = lock.withLock {
+            if linking != digestsLinking { digestsBySource = [:] }
+            digestsLinking = linking
+            return digestsBySource
+        }
+        let digests = (try? issues.concurrentMap { issue in
+            issue.sourceDigest.flatMap { known[$0] } ?? PageFingerprint.IssueDigests(issue)
+        }) ?? issues.map(PageFingerprint.IssueDigests.init)
+        var next: [Int: PageFingerprint.IssueDigests] = [:]
+        next.reserveCapacity(issues.count)
+        for (issue, digest) in zip(issues, digests) { if let source = issue.sourceDigest { next[source] = digest } }
+        lock.withLock { digestsBySource = next }
+        return digests
     }
+
+    /// The fingerprints of the files the last build made, by output path: a file whose new
+    /// fingerprint is the same holds what it stands for, so need not be made again.
+    var lastFingerprints: [String: Int] { lock.withLock { fingerprints } }
 
     /// Records what the build that just committed made.
     func remember(_ archive: NewsletterArchive, fingerprints: [String: Int], rendered: Int) {

@@ -85,26 +85,36 @@ public struct SiteBuilder: Sendable {
         let output = memory.output
         output.begin()
         do {
+            var parts = StageClock()
             let pages = Page.all(in: archive)
             let paths = pages.map { $0.path(in: archive) }
-            let inputs = PageFingerprint.Inputs(archive: archive, theme: theme, offline: options.offline, buildYear: buildYear(archive))
+            parts.lap("list pages")
+            let inputs = PageFingerprint.Inputs(archive: archive, theme: theme, offline: options.offline, buildYear: buildYear(archive),
+                                                digests: memory.digests(of: archive.issues, linking: linkingDigest(archive)))
+            let pagePrints = try Array(zip(pages, paths)).concurrentMap { page, path in PageFingerprint.of(page, at: path, inputs) }
+            let last = memory.lastFingerprints
             var fingerprints: [String: Int] = [:]
             fingerprints.reserveCapacity(pages.count + archive.registry.entities.count + 2)
             var stale: [Page] = []
-            for (page, path) in zip(pages, paths) {
-                let fingerprint = PageFingerprint.of(page, at: path, inputs)
-                fingerprints[path.outputFile] = fingerprint
-                if memory.isCurrent(path.outputFile, fingerprint: fingerprint) { output.keep(path.outputFile) } else { stale.append(page) }
+            var kept: [String] = []
+            kept.reserveCapacity(pages.count)
+            for (index, path) in paths.enumerated() {
+                let file = path.outputFile
+                fingerprints[file] = pagePrints[index]
+                if last[file] == pagePrints[index] { kept.append(file) } else { stale.append(pages[index]) }
             }
+            let missing = Set(output.keep(kept))
+            if !missing.isEmpty { stale += zip(pages, paths).filter { missing.contains($0.1.outputFile) }.map(\.0) }
+            if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data(stale.map { "\($0.path(in: archive).outputFile)\n" }.joined().utf8)) }
+            parts.lap("fingerprints")
             try render(stale, archive: archive, theme: theme, into: output)
+            parts.lap("render \(stale.count) of \(pages.count) pages")
             clock.lap(.renderPages)
+            clock.detail(parts.stages)
             var fresh = stale.count
             let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output) { path, fingerprint in
                 fingerprints[path] = fingerprint
-                if memory.isCurrent(path, fingerprint: fingerprint) {
-                    output.keep(path)
-                    return false
-                }
+                if last[path] == fingerprint, output.keep([path]).isEmpty { return false }
                 fresh += 1
                 return true
             } sitemapFingerprint: { PageFingerprint.sitemap(paths, inputs) } feedFingerprint: { entity in
@@ -133,6 +143,14 @@ public struct SiteBuilder: Sendable {
             output.discard()
             throw error
         }
+    }
+
+    /// What the issues' mentions were found with: the registry and the link policy.
+    private func linkingDigest(_ archive: NewsletterArchive) -> Int {
+        var hasher = Hasher()
+        hasher.combine(archive.registry.entities)
+        hasher.combine(archive.config.entityLinks)
+        return hasher.finalize()
     }
 
     /// The newest issue's year, not the clock's: the same content builds the same bytes.

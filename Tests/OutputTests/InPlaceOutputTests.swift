@@ -66,7 +66,8 @@ struct InPlaceOutputTests {
         try output.commit()
 
         output.begin()
-        output.keep("issues/a/index.html")
+        #expect(output.keep(["issues/a/index.html", "issues/never/index.html"]) == ["issues/never/index.html"],
+                "a file the folder does not hold cannot be kept")
         try output.write("index.html", to: "index.html")
         let pages = try output.commit(sparing: { $0.hasPrefix("search/index/") })
         #expect(pages.removed == ["issues/b/index.html"], "the spared search file stays until its part is written")

@@ -1,7 +1,7 @@
 /// How one issue mentions one entity: how often, and in which sentences.
-public struct IssueMention: Sendable, Equatable {
+public struct IssueMention: Sendable, Hashable {
     /// A sentence quoting the entity, with the name's place in it.
-    public struct Quote: Sendable, Equatable {
+    public struct Quote: Sendable, Hashable {
         public let sentence: String
         /// UTF-8 byte offsets of the name in `sentence`.
         public let highlight: Range<Int>
