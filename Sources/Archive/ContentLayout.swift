@@ -86,10 +86,8 @@ public struct ContentLayout: Sendable {
     /// A `cache` (see `IssueCache`) lets unchanged issues skip parsing.
     public func loadContent(includeDrafts: Bool, cache: IssueCache? = nil) throws -> LoadedContent {
         var warnings: [ContentWarning] = []
-        let t0 = Date()
         let config = try loadSiteConfig(warnings: &warnings)
         let registry = try loadRegistry(warnings: &warnings)
-        if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data("config+registry \(Date().timeIntervalSince(t0))\n".utf8)) }
         let linking = MentionLinking(registry: registry, policy: config.entityLinks)
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
                                           linking: linking, warnings: &warnings, cache: cache)

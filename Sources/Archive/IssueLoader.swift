@@ -68,11 +68,7 @@ public enum IssueLoader {
                                            unchanged: @Sendable (String, FileStamp) -> Result? = { _, _ in nil },
                                            _ parse: @Sendable (String, String, FileStamp?) throws -> Result) throws -> [Result] {
         let rootPath = root.standardizedFileURL.path
-        let t0 = Date()
         let files = try issueFiles(in: directory)
-        if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data("list \(Date().timeIntervalSince(t0))\n".utf8)) }
-        let t1 = Date()
-        defer { if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data("read \(Date().timeIntervalSince(t1))\n".utf8)) } }
         return try files.concurrentMap { file in
             let path = relativePath(file, to: rootPath)
             let stamp = stamped ? FileStamp(path: file) : nil

@@ -124,24 +124,34 @@ public final class PreviewServer: Sendable {
         }
         let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
+        // Watching starts before the first build, so that a save during it is rebuilt after it.
+        let rebuild: @Sendable (Set<String>) async -> Void = { [self] changed in await self.rebuild(builder, changed: changed) }
+        let watcher = FolderWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates"),
+                                              options.root.appendingPathComponent("issues")]) { [rebuilds] changed in
+            Task { await rebuilds.enqueue(changed, rebuild) }
+        }
+        watcher.start()
         let started = Date()
-        do {
-            let report = try await Self.onOwnThread { try builder.build() }
-            if options.timings { report.timingLines.forEach(say) }
-            await removePrevious(report)
-        } catch {
-            await rebuilds.failStart(describe(error))
+        let built = await rebuilds.first { [self] in
+            do {
+                let report = try await Self.onOwnThread { try builder.build() }
+                if options.timings { report.timingLines.forEach(say) }
+                await removePrevious(report)
+                return true
+            } catch {
+                await rebuilds.failStart(describe(error))
+                return false
+            }
+        }
+        guard built else {
+            watcher.stop()
             fail()
             return
         }
         let firstBuild = Date().timeIntervalSince(started)
-        let watcher = FolderWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates"),
-                                              options.root.appendingPathComponent("issues")]) { [self] changed in
-            Task { await rebuilds.enqueue(changed) { changed in await self.rebuild(builder, changed: changed) } }
-        }
-        watcher.start()
         say("Serving \(address.absoluteString) (first build \(String(format: "%.2f", firstBuild)) s); Ctrl-C stops")
         ready(address)
+        await rebuilds.enqueue([], rebuild)
         await withTaskCancellationHandler {
             await live.waitUntilClosed()
         } onCancel: {

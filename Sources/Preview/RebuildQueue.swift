@@ -8,6 +8,14 @@ actor RebuildQueue {
 
     func failStart(_ message: String) { startFailure = message }
 
+    /// Runs the first build. Changes that arrive meanwhile wait, for the caller to rebuild them
+    /// with `enqueue([], …)` once it has said the preview is up.
+    func first(_ build: @Sendable () async -> Bool) async -> Bool {
+        running = true
+        defer { running = false }
+        return await build()
+    }
+
     /// Adds `changed` and, unless a rebuild is running (it will pick them up), runs `rebuild`
     /// until nothing is pending.
     func enqueue(_ changed: Set<String>, _ rebuild: @escaping @Sendable (Set<String>) async -> Void) async {

@@ -105,7 +105,6 @@ public struct SiteBuilder: Sendable {
             }
             let missing = Set(output.keep(kept))
             if !missing.isEmpty { stale += zip(pages, paths).filter { missing.contains($0.1.outputFile) }.map(\.0) }
-            if ProcessInfo.processInfo.environment["BS_DEBUG"] != nil { FileHandle.standardError.write(Data(stale.map { "\($0.path(in: archive).outputFile)\n" }.joined().utf8)) }
             parts.lap("fingerprints")
             try render(stale, archive: archive, theme: theme, into: output)
             parts.lap("render \(stale.count) of \(pages.count) pages")

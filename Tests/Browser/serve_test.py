@@ -118,6 +118,19 @@ class ServeTests(unittest.TestCase):
         self.wait(lambda d: d.execute_script("return getComputedStyle(document.body).outlineWidth;") == "7px")
         self.assertEqual(self.driver.execute_script("return window.__broadsheetMark;"), 1, "no reload")
 
+    def test_5_the_search_page_reloads_once_the_index_has_the_edit(self):
+        self.open_issue()
+        self.driver.get(self.base + "search/?q=zephyrine")
+        self.wait(lambda d: "zephyrine" in d.find_element(By.ID, "search-status").text)
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result"), [])
+        time.sleep(0.3)
+        self.driver.execute_script("window.__broadsheetMark = 1;")
+        self.issue.write_text(ISSUE.replace("first racks", "first zephyrine racks"), encoding="utf-8")
+        # The page waits for the index, then reloads and finds the new word.
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .search-result"))
+        self.assertIsNone(self.driver.execute_script("return window.__broadsheetMark;"), "the page reloaded")
+        self.assertIn("Racks", self.driver.find_element(By.CSS_SELECTOR, "#search-results .search-result").text)
+
     def test_4_no_console_errors(self):
         self.open_issue()
         errors = [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]

@@ -106,6 +106,21 @@ struct WatchingTests {
         await first
         #expect(await batches.all == [["a"], ["b", "c"]])
     }
+
+    @Test func savesDuringTheFirstBuildAreRebuiltAfterIt() async {
+        let queue = RebuildQueue()
+        let batches = Batches()
+        async let built = queue.first {
+            try? await Task.sleep(for: .milliseconds(200))
+            return true
+        }
+        try? await Task.sleep(for: .milliseconds(50))
+        await queue.enqueue(["saved during the first build"]) { await batches.add($0) }
+        #expect(await batches.all.isEmpty, "nothing is rebuilt while the first build runs")
+        #expect(await built)
+        await queue.enqueue([]) { await batches.add($0) }
+        #expect(await batches.all == [["saved during the first build"]])
+    }
 }
 
 private final class Seen: @unchecked Sendable {
