@@ -49,19 +49,25 @@ public struct NewsletterArchive: Sendable {
         var counts = Array(repeating: 0, count: entityCount)
         var issueEntities: [[Int]] = []
         issueEntities.reserveCapacity(issues.count)
-        for (index, issue) in issues.enumerated() {
-            for mention in issue.mentions {
+        // By index, not `for issue in issues`: that copies every issue, each a score of references.
+        for index in issues.indices {
+            let mentions = issues[index].mentions
+            for mention in mentions {
                 entityIssues[mention.entity].append(index)
                 counts[mention.entity] += mention.count
             }
-            issueEntities.append(issue.mentions.map(\.entity).sorted())
+            issueEntities.append(mentions.map(\.entity).sorted())
         }
         self.entityIssues = entityIssues
         self.entityMentionCounts = counts
 
         var tagIndex: [String: Int] = [:]
         for (index, tag) in tags.enumerated() { tagIndex[tag.slug] = index }
-        let issueTags = issues.map { issue in Array(Set(issue.tagSlugs.compactMap { tagIndex[$0] })).sorted() }
+        let issueTags = issues.indices.map { index in
+            var tags = issues[index].tagSlugs.compactMap { tagIndex[$0] }
+            tags.sort()
+            return tags.enumerated().filter { $0.offset == 0 || tags[$0.offset - 1] != $0.element }.map(\.element)
+        }
         let inputs = CrossReferenceInputs(issueEntities: issueEntities, issueTags: issueTags,
                                           entityCount: entityCount, tagCount: tags.count)
         crossReferenceInputs = inputs
@@ -80,8 +86,8 @@ public struct NewsletterArchive: Sendable {
     private static func indexTags(_ issues: [Issue]) -> [Tag] {
         var bySlug: [String: Tag] = [:]
         var order: [String] = []
-        for (index, issue) in issues.enumerated() {
-            for (name, slug) in zip(issue.tags, issue.tagSlugs) {
+        for index in issues.indices {
+            for (name, slug) in zip(issues[index].tags, issues[index].tagSlugs) {
                 guard !slug.isEmpty else { continue }
                 if bySlug[slug] == nil {
                     bySlug[slug] = Tag(name: name, slug: slug, issueIndexes: [])

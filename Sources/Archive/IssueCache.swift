@@ -70,9 +70,13 @@ public final class IssueCache: @unchecked Sendable {
         lock.withLock { entries[path] = Entry(text: text, stamp: stamp, issue: issue, warnings: warnings) }
     }
 
-    /// Forgets files that are gone.
-    func keep(only paths: Set<String>) {
+    /// Forgets files that are gone: those not in `paths`, the load's files.
+    func keep(only paths: [String]) {
         // Every path of the load was looked up or stored, so equal counts mean nothing is gone.
-        lock.withLock { if entries.count != paths.count { entries = entries.filter { paths.contains($0.key) } } }
+        lock.withLock {
+            guard entries.count != paths.count else { return }
+            let kept = Set(paths)
+            entries = entries.filter { kept.contains($0.key) }
+        }
     }
 }

@@ -40,14 +40,19 @@ public enum IssueLoader {
             cache?.store(issue, warnings: found, at: path, text: text, stamp: trusted)
             return (issue, found)
         }
-        cache?.keep(only: Set(parsed.map(\.issue.path)))
-        warnings += parsed.flatMap(\.warnings)
-        let issues = parsed.map(\.issue)
-        let kept = includeDrafts ? issues : issues.filter { !$0.draft }
-        try checkUniqueSlugs(kept)
-        return kept.sorted { a, b in
-            a.date.sortKey != b.date.sortKey ? a.date.sortKey > b.date.sortKey : a.slug < b.slug
+        cache?.keep(only: parsed.map(\.issue.path))
+        var kept: [Issue] = []
+        kept.reserveCapacity(parsed.count)
+        for entry in parsed {
+            warnings += entry.warnings
+            if includeDrafts || !entry.issue.draft { kept.append(entry.issue) }
         }
+        try checkUniqueSlugs(kept)
+        // Newest first, then by slug. The keys are worked out once and indexes sorted, rather
+        // than whole issues moved about and dates converted at each comparison.
+        let keys = kept.map(\.date.sortKey)
+        let order = kept.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] > keys[b] : kept[a].slug < kept[b].slug }
+        return order.map { kept[$0] }
     }
 
     /// The words of every issue in `directory`, without markup, newest first (then by path):
@@ -147,6 +152,9 @@ public enum IssueLoader {
     }
 
     static func checkUniqueSlugs(_ issues: [Issue]) throws(ContentError) {
+        var slugs = Set<String>(minimumCapacity: issues.count)
+        guard issues.contains(where: { !slugs.insert($0.slug).inserted }) else { return }
+        // There is a duplicate: name it as the first pair in path order.
         var firstPath: [String: String] = [:]
         for issue in issues.sorted(by: { $0.path < $1.path }) {
             if let other = firstPath[issue.slug] {

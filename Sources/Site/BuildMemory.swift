@@ -47,12 +47,13 @@ public final class BuildMemory: @unchecked Sendable {
             digestsLinking = linking
             return digestsBySource
         }
-        let digests = (try? issues.concurrentMap { issue in
-            issue.sourceDigest.flatMap { known[$0] } ?? PageFingerprint.IssueDigests(issue)
+        // By index: a closure taking each issue would copy it.
+        let digests = (try? Array(issues.indices).concurrentMap { index in
+            issues[index].sourceDigest.flatMap { known[$0] } ?? PageFingerprint.IssueDigests(issues[index])
         }) ?? issues.map(PageFingerprint.IssueDigests.init)
         var next: [Int: PageFingerprint.IssueDigests] = [:]
         next.reserveCapacity(issues.count)
-        for (issue, digest) in zip(issues, digests) { if let source = issue.sourceDigest { next[source] = digest } }
+        for index in issues.indices { if let source = issues[index].sourceDigest { next[source] = digests[index] } }
         lock.withLock { digestsBySource = next }
         return digests
     }

@@ -110,7 +110,7 @@ struct PageFingerprint {
         var hasher = Hasher()
         hasher.combine(inputs.common)
         hasher.combine(inputs.theme.templateDigests[page.templateName])
-        hasher.combine(path.outputFile)
+        hasher.combine(path.value)
         switch page {
         case .home(let number):
             let perPage = Page.issuesPerHomePage
@@ -119,7 +119,7 @@ struct PageFingerprint {
             inputs.issues(archive.issues.indices.dropFirst((number - 1) * perPage).prefix(perPage), inputs.summaries, into: &hasher)
         case .issue(let index):
             // Itself whole; its neighbours and the issues to read next as their links show them.
-            inputs.issues([index], inputs.sources, into: &hasher)
+            hasher.combine(inputs.sources[index])
             inputs.issues(max(0, index - 1)...min(archive.issues.count - 1, index + 1), inputs.summaries, into: &hasher)
             hasher.combine(index)
             hasher.combine(archive.issues.count)
@@ -152,8 +152,10 @@ struct PageFingerprint {
             }
             let perPage = Page.issuesPerEntityPage
             let slice = issues.indices.dropFirst((page - 1) * perPage).prefix(perPage)
-            inputs.issues(slice.map { issues[$0] }, inputs.summaries, into: &hasher)
-            for place in slice { hasher.combine(inputs.mentions.digests[index][place]) }
+            for place in slice {
+                hasher.combine(inputs.summaries[issues[place]])
+                hasher.combine(inputs.mentions.digests[index][place])
+            }
         case .notFound, .search:
             break
         }
