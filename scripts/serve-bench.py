@@ -30,13 +30,15 @@ import time
 from pathlib import Path
 
 
-def start(binary, root):
-    server = subprocess.Popen([binary, "serve", "--root", str(root), "--port", "0"], stderr=subprocess.PIPE, text=True)
+def start(binary, root, log=None):
+    server = subprocess.Popen([binary, "serve", "--root", str(root), "--port", "0"] + (["--timings"] if log else []),
+                              stderr=subprocess.PIPE, text=True)
     started = time.time()
     for line in server.stderr:
         match = re.search(r"Serving http://127\.0\.0\.1:(\d+)/ \(first build ([\d.]+) s\)", line)
         if match:
-            threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+            sink = open(log, "w", encoding="utf-8") if log else None
+            threading.Thread(target=lambda: [sink.write(l) if sink else None for l in server.stderr], daemon=True).start()
             return server, int(match.group(1)), float(match.group(2))
         if time.time() - started > 600:
             break
@@ -140,6 +142,7 @@ def main():
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--kinds", default="body,tag,template")
     parser.add_argument("--load", type=float, default=0)
+    parser.add_argument("--timings-log", help="run serve with --timings and write what it prints here")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="broadsheet-serve-bench-"))
@@ -147,7 +150,7 @@ def main():
     shutil.copytree(Path(args.root) / "content", root / "content", copy_function=shutil.copy2)
     templates = Path(args.root) / "templates"
     shutil.copytree(templates if templates.exists() else Path(__file__).resolve().parents[1] / "templates", root / "templates")
-    server, port, first = start(args.binary, root)
+    server, port, first = start(args.binary, root, args.timings_log)
     print(f"serve-first-build {first:.2f}", flush=True)
     try:
         events = Events(port)

@@ -118,9 +118,16 @@ public final class PreviewServer: Sendable {
             return
         }
         // Open pages reload as soon as the pages are in place; the search index follows.
+        // The build waits until the event is handed to the open pages' streams, so that the
+        // search index, which it builds next on every core, does not hold the event up.
         buildOptions.pagesInPlace = { [live, nextEvent] in
             guard let event = nextEvent.take() else { return }
-            Task { await live.publish(event) }
+            let sent = DispatchSemaphore(value: 0)
+            Task {
+                await live.publish(event)
+                sent.signal()
+            }
+            _ = sent.wait(timeout: .now() + 1)
         }
         let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
