@@ -50,6 +50,9 @@ public final class PreviewServer: Sendable {
     private let rebuilds: RebuildQueue
     /// What the running rebuild tells open pages once its pages are in place.
     private let nextEvent = EventLatch()
+    /// Set when the watcher reports a change, cleared when a rebuild starts: a change is
+    /// waiting for the next rebuild.
+    private let changeWaiting = Flag()
 
     /// `describe` turns a build error into its `path:line: message` text; `say` prints a line
     /// for the editor (on stderr, usually).
@@ -129,12 +132,15 @@ public final class PreviewServer: Sendable {
             }
             _ = sent.wait(timeout: .now() + 1)
         }
+        // An index build gives way to a newer edit, whose rebuild makes the index anyway.
+        buildOptions.stopIndexing = { [changeWaiting] in changeWaiting.isSet }
         let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         // Watching starts before the first build, so that a save during it is rebuilt after it.
         let rebuild: @Sendable (Set<String>) async -> Void = { [self] changed in await self.rebuild(builder, changed: changed) }
         let watcher = FolderWatcher(folders: [options.root.appendingPathComponent("content"), options.root.appendingPathComponent("templates"),
-                                              options.root.appendingPathComponent("issues")]) { [rebuilds] changed in
+                                              options.root.appendingPathComponent("issues")]) { [rebuilds, changeWaiting] changed in
+            changeWaiting.set(true)
             Task { await rebuilds.enqueue(changed, rebuild) }
         }
         watcher.start()
@@ -170,13 +176,15 @@ public final class PreviewServer: Sendable {
     /// One rebuild after `changed`; the event goes out only after the new files are swapped in.
     private func rebuild(_ builder: SiteBuilder, changed: Set<String>) async {
         let started = Date()
+        changeWaiting.set(false)
         let onlyStylesheets = changed.allSatisfy { $0.hasSuffix(".css") }
         nextEvent.set(onlyStylesheets ? .stylesheets : .reload)
         do {
             let report = try await Self.onOwnThread { try builder.build() }
             if let event = nextEvent.take() { await live.publish(event) }
-            if !onlyStylesheets { await live.publish(.searchIndex) }
-            let rendered = builder.options.memory.map { ", \($0.lastRendered) pages and feeds made again" } ?? ""
+            if !onlyStylesheets && !report.searchIndexLeftForLater { await live.publish(.searchIndex) }
+            let rendered = (builder.options.memory.map { ", \($0.lastRendered) pages and feeds made again" } ?? "")
+                + (report.searchIndexLeftForLater ? "; the search index waits for the next rebuild" : "")
             say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed\(rendered))")
             if options.timings { report.timingLines.forEach(say) }
             // The old files go only now, after the pages were told, and before the next rebuild.
@@ -256,6 +264,14 @@ private final class EventLatch: @unchecked Sendable {
     private var event: LiveReload.Event?
     func set(_ event: LiveReload.Event) { lock.withLock { self.event = event } }
     func take() -> LiveReload.Event? { lock.withLock { defer { event = nil }; return event } }
+}
+
+/// A yes or no that any thread may set and read.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set(_ value: Bool) { lock.withLock { self.value = value } }
+    var isSet: Bool { lock.withLock { value } }
 }
 
 /// True the first time only.

@@ -30,6 +30,11 @@ public struct BuildOptions: Sendable {
     /// Called during an in-place build (with `memory`) once its pages and feeds are in place,
     /// before the search index is brought up to date: `serve` reloads open pages then.
     public var pagesInPlace: (@Sendable () -> Void)?
+    /// Asked during an in-place build's search index (with `memory`); when it says yes, the
+    /// build leaves the index as it was and returns (`BuildReport.searchIndexLeftForLater`):
+    /// `serve` says yes when a newer edit is waiting, so that its pages need not wait for an
+    /// index already out of date. The next build makes the index.
+    public var stopIndexing: (@Sendable () -> Bool)?
     /// False leaves the previous output for the caller to remove (`BuildReport.previousOutput`),
     /// after it has done what cannot wait: `serve` tells open pages to reload first.
     public var removesPreviousOutput = true
@@ -65,6 +70,8 @@ public struct BuildReport: Sendable {
     public var previousOutput: URL?
     /// Files an in-place build (`BuildOptions.memory`) wrote or removed; nil for a whole build.
     public var changedFiles: Int?
+    /// True when an in-place build stopped before its search index (`BuildOptions.stopIndexing`).
+    public var searchIndexLeftForLater = false
 
     /// One named step of the build and its duration; a step with `depth` 1 is a part of
     /// the step of depth 0 before it (so the top-level steps add up to the whole build).

@@ -62,7 +62,7 @@ public struct SiteBuilder: Sendable {
         let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
         clock.lap(.writeFeeds)
         progress(BuildProgress(.buildSearchIndex))
-        let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)
+        let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)!
         clock.lap(.buildSearchIndex)
         clock.detail(searchSteps)
 
@@ -129,7 +129,16 @@ public struct SiteBuilder: Sendable {
             options.pagesInPlace?()
 
             progress(BuildProgress(.buildSearchIndex))
-            let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)
+            guard let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output, shouldStop: options.stopIndexing ?? { false }) else {
+                // A newer edit is waiting: the pages are in place, and the next build makes the
+                // index (until then, the last one stays, with nothing deleted).
+                output.discard()
+                clock.lap(.buildSearchIndex)
+                var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
+                                         seconds: clock.total, output: options.output, stages: clock.stages)
+                report.searchIndexLeftForLater = true
+                return report
+            }
             let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + otherFiles + searchFiles).encoded()
             let changes = try output.commit(marker: marker)
             clock.lap(.buildSearchIndex)
@@ -213,14 +222,17 @@ public struct SiteBuilder: Sendable {
     /// The search index under `search/index/` and the script that reads it; returns the file count.
     /// Writes the index and the search script; returns the number of files and the
     /// index build's own steps (for `--timings`).
-    private func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter) throws -> (Int, [BuildReport.Stage]) {
+    /// With `shouldStop`, gives up (returning nil) as soon as it says yes, writing nothing.
+    private func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter,
+                                  shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> (Int, [BuildReport.Stage])? {
         var clock = StageClock()
         let documents = SearchDocuments.make(archive)
         clock.lap("plain text of issues")
-        let built = IndexBuilder().build(documents, things: SearchDocuments.namedThings(archive))
+        guard let built = IndexBuilder().build(documents, things: SearchDocuments.namedThings(archive), shouldStop: shouldStop) else { return nil }
         clock.record(built.steps.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, processorSeconds: $0.processorSeconds) })
         let files = IndexWriter().files(for: built)
         clock.lap("lay out and compress files")
+        guard !shouldStop() else { return nil }
         _ = try files.concurrentMap { file in try output.write(file.contents, to: SitePath.searchIndexFile(file.name).outputFile) }
         try output.write(BrowserScripts.searchScript(), to: SitePath.searchScript.outputFile)
         clock.lap("write files")

@@ -115,6 +115,27 @@ struct RebuildTests {
         try preview.check("fixed")
     }
 
+    @Test func anIndexThatANewerEditOvertakesIsLeftForTheNextBuild() throws {
+        var preview = try Preview(archive: try TestSupport.fixtureCopy())
+        defer { try? FileManager.default.removeItem(at: preview.scratch) }
+        try preview.check("first build")
+        let searchFiles = { try RebuildTests.files(preview.options.output).filter { $0.key.hasPrefix("/search/index/") } }
+        let indexBefore = try searchFiles()
+
+        try preview.edit("content/issues/2026-03-09-series-c.md") { $0.replacingOccurrences(of: "Nscale raised", with: "Nscale, zephyrine, raised") }
+        var stopping = preview.options
+        stopping.stopIndexing = { true }
+        let report = try SiteBuilder(options: stopping).build()
+        #expect(report.searchIndexLeftForLater)
+        let page = try String(contentsOf: preview.options.output.appendingPathComponent("issues/2026-03-09-series-c/index.html"), encoding: .utf8)
+        #expect(page.contains("zephyrine"), "the pages are in place")
+        #expect(try searchFiles() == indexBefore, "the index is the last one, whole")
+
+        preview.options.stopIndexing = { false }
+        try preview.check("the next build makes the index")
+        #expect(try searchFiles() != indexBefore)
+    }
+
     /// On a larger archive, an edit to one issue's body makes again its page, the pages that
     /// list or link it, and the feeds it is in, and leaves the rest alone.
     @Test func aBodyEditMakesAgainOnlyThePagesThatShowTheIssue() throws {

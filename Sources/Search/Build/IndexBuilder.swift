@@ -17,24 +17,35 @@ public struct IndexBuilder: Sendable {
     /// Indexes `documents` (any order: they are numbered newest first) and the named
     /// things a query may name (most mentioned first).
     public func build(_ documents: [SearchDocument], things: [NamedThing] = []) -> BuiltIndex {
+        build(documents, things: things, shouldStop: { false })!
+    }
+
+    /// Builds like `build(_:things:)`, asking `shouldStop` as it goes (between batches of
+    /// documents and between terms), and giving up with nil as soon as it says yes: `serve`
+    /// abandons an index that a newer edit has already made out of date.
+    public func build(_ documents: [SearchDocument], things: [NamedThing] = [], shouldStop: @Sendable () -> Bool) -> BuiltIndex? {
         let documents = documents.enumerated()
             .sorted { $0.element.date != $1.element.date ? $0.element.date > $1.element.date : $0.offset < $1.offset }
             .map(\.element)
         var clock = IndexBuildClock()
-        let postings = CollectedPostings(analyze(documents))
+        let analyzed = analyze(documents, shouldStop: shouldStop)
+        guard !shouldStop() else { return nil }
+        let postings = CollectedPostings(analyzed)
         let facets = DocumentFacets(documents, things: things)
         clock.lap("tokenize and stem")
         let weigher = Weigher(postings: postings, documentCount: documents.count)
         let scale = 255 / max(Self.highestWeight(postings, weigher), .leastNonzeroMagnitude)
         let keys = postings.stems.map { Array($0.utf8) }
         let order = postings.stems.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        let terms: [TermRecord] = (try? order.concurrentMap { stem in
-            termRecord(stem, postings: postings, weigher: weigher, scale: scale, facets: facets, documents: documents)
+        let terms: [TermRecord?] = (try? order.concurrentMap { stem in
+            shouldStop() ? nil : termRecord(stem, postings: postings, weigher: weigher, scale: scale, facets: facets, documents: documents)
         }) ?? []
+        let complete = terms.compactMap { $0 }
+        guard complete.count == terms.count else { return nil }
         let fallbackExcerpts = zip(postings.fallbacks, documents).map { $0.text(in: $1) }
         clock.lap("weigh and encode terms")
         return BuiltIndex(options: options, documents: documents, fallbackExcerpts: fallbackExcerpts,
-                          facets: facets, terms: terms, steps: clock.steps)
+                          facets: facets, terms: complete, steps: clock.steps)
     }
 
     // MARK: Steps
@@ -103,13 +114,13 @@ public struct IndexBuilder: Sendable {
     /// Tokenizes and stems every document: one analyzer per core, each reading a span of
     /// consecutive documents in small batches (so each surface form is stemmed once per
     /// core, and each batch is inverted while it fits in cache).
-    private func analyze(_ documents: [SearchDocument]) -> [(vocabulary: AnalyzerVocabulary, batches: [AnalyzedBatch])] {
+    private func analyze(_ documents: [SearchDocument], shouldStop: @Sendable () -> Bool) -> [(vocabulary: AnalyzerVocabulary, batches: [AnalyzedBatch])] {
         let radius = options.excerptRadius
         let spans = Self.chunks(documents.count, parts: ProcessInfo.processInfo.activeProcessorCount)
         return (try? spans.concurrentMap { span -> (vocabulary: AnalyzerVocabulary, batches: [AnalyzedBatch]) in
             var analyzer = DocumentAnalyzer(radius: radius)
             var batches: [AnalyzedBatch] = []
-            for batch in Self.chunks(span.count, parts: max(1, span.count / Self.batchSize)) {
+            for batch in Self.chunks(span.count, parts: max(1, span.count / Self.batchSize)) where !shouldStop() {
                 for index in batch { analyzer.analyze(documents[span.lowerBound + index]) }
                 batches.append(analyzer.finishBatch())
             }
