@@ -9,7 +9,7 @@ import Foundation
 /// `entity_links`), nothing is reused. Safe to use from the loader's parallel workers.
 public final class IssueCache: @unchecked Sendable {
     /// A class, so that looking one up copies one reference, not an issue's many fields.
-    private final class Entry: Sendable {
+    fileprivate final class Entry: Sendable {
         let text: String
         let stamp: FileStamp?
         let issue: Issue
@@ -54,16 +54,26 @@ public final class IssueCache: @unchecked Sendable {
         return (entry.issue, entry.warnings)
     }
 
-    /// The issue at `path` if its file still has `stamp` (size, times, inode), so that it
-    /// need not even be read: at 10,000 issues, reading them all again costs more than the
-    /// rest of a rebuild after one edit.
-    func issue(at path: String, stamp: FileStamp) -> (Issue, [ContentWarning])? {
-        let entry: Entry? = lock.withLock {
+    /// The issues of the last load by their files' stamps, to look up without the lock from
+    /// the loader's workers: an issue whose file still has its stamp (size, times, inode) need
+    /// not even be read. At 10,000 issues, reading them all again costs more than the rest of
+    /// a rebuild after one edit.
+    func byStamp() -> Stamped { Stamped(entries: lock.withLock { entries }) }
+
+    /// A snapshot of the cache, looked up by file stamp.
+    struct Stamped: Sendable {
+        fileprivate let entries: [String: Entry]
+
+        /// The issue at `path` if its file still has `stamp`.
+        func issue(at path: String, stamp: FileStamp) -> (Issue, [ContentWarning])? {
             guard let entry = entries[path], entry.stamp == stamp else { return nil }
-            reusedCount += 1
-            return entry
+            return (entry.issue, entry.warnings)
         }
-        return entry.map { ($0.issue, $0.warnings) }
+    }
+
+    /// Counts `count` issues taken by stamp (`byStamp`) in this load.
+    func countReused(_ count: Int) {
+        lock.withLock { reusedCount += count }
     }
 
     func store(_ issue: Issue, warnings: [ContentWarning], at path: String, text: String, stamp: FileStamp?) {

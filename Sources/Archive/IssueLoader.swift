@@ -25,21 +25,23 @@ public enum IssueLoader {
                             warnings: inout [ContentWarning], cache: IssueCache? = nil) throws -> [Issue] {
         cache?.begin(with: linking)
         let started = Date()
+        let known = cache?.byStamp()
         let parsed = try readEach(in: directory, root: root, stamped: cache != nil, unchanged: { path, stamp in
-            cache?.issue(at: path, stamp: stamp).map { (issue: $0.0, warnings: $0.1) }
-        }) { path, text, stamp -> (issue: Issue, warnings: [ContentWarning]) in
+            known?.issue(at: path, stamp: stamp).map { (issue: $0.0, warnings: $0.1, unread: true) }
+        }) { path, text, stamp -> (issue: Issue, warnings: [ContentWarning], unread: Bool) in
             // A file changed less than two seconds before this load began might change again
             // within the file system's clock tick and keep its stamp, so its stamp is not trusted.
             let trusted = stamp.flatMap { $0.isOlder(than: started.addingTimeInterval(-2)) ? $0 : nil }
             if let (issue, found) = cache?.issue(at: path, text: text) {
                 cache?.store(issue, warnings: found, at: path, text: text, stamp: trusted)
-                return (issue, found)
+                return (issue, found, false)
             }
             var found: [ContentWarning] = []
             let issue = try IssueParser.parse(path: path, text: text, linking: linking, warnings: &found)
             cache?.store(issue, warnings: found, at: path, text: text, stamp: trusted)
-            return (issue, found)
+            return (issue, found, false)
         }
+        cache?.countReused(parsed.reduce(0) { $0 + ($1.unread ? 1 : 0) })
         cache?.keep(only: parsed.map(\.issue.path))
         var kept: [Issue] = []
         kept.reserveCapacity(parsed.count)
