@@ -77,92 +77,8 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// The build with a `BuildMemory`: renders only the pages and feeds whose fingerprints
-    /// changed, writes only changed bytes, moves the pages into place, says so
-    /// (`BuildOptions.pagesInPlace`), then updates the search index.
-    private func buildInPlace(_ archive: NewsletterArchive, theme: Theme, memory: BuildMemory, clock: StageClock) throws -> BuildReport {
-        var clock = clock
-        let output = memory.output
-        output.begin()
-        do {
-            var parts = StageClock()
-            let pages = Page.all(in: archive)
-            let paths = pages.map { $0.path(in: archive) }
-            parts.lap("list pages")
-            let inputs = PageFingerprint.Inputs(archive: archive, theme: theme, offline: options.offline, buildYear: buildYear(archive),
-                                                digests: memory.digests(of: archive.issues, linking: linkingDigest(archive)))
-            let pagePrints = try Array(zip(pages, paths)).concurrentMap { page, path in PageFingerprint.of(page, at: path, inputs) }
-            let last = memory.lastFingerprints
-            var fingerprints: [String: Int] = [:]
-            fingerprints.reserveCapacity(pages.count + archive.registry.entities.count + 2)
-            var stale: [Page] = []
-            var kept: [String] = []
-            kept.reserveCapacity(pages.count)
-            for (index, path) in paths.enumerated() {
-                let file = path.outputFile
-                fingerprints[file] = pagePrints[index]
-                if last[file] == pagePrints[index] { kept.append(file) } else { stale.append(pages[index]) }
-            }
-            let missing = Set(output.keep(kept))
-            if !missing.isEmpty { stale += zip(pages, paths).filter { missing.contains($0.1.outputFile) }.map(\.0) }
-            parts.lap("fingerprints")
-            try render(stale, archive: archive, theme: theme, into: output)
-            parts.lap("render \(stale.count) of \(pages.count) pages")
-            clock.lap(.renderPages)
-            clock.detail(parts.stages)
-            var fresh = stale.count
-            let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output) { path, fingerprint in
-                fingerprints[path] = fingerprint
-                if last[path] == fingerprint, output.keep([path]).isEmpty { return false }
-                fresh += 1
-                return true
-            } sitemapFingerprint: { PageFingerprint.sitemap(paths, inputs) } feedFingerprint: { entity in
-                entity.map { PageFingerprint.entityFeed($0, inputs) } ?? PageFingerprint.feed(inputs)
-            }
-            clock.lap(.writeFeeds)
-            progress(BuildProgress(.swap))
-            // The search files are written next: a file there that this build will not write
-            // goes then.
-            try output.commit(sparing: { $0.hasPrefix(SitePath.searchIndexFolder) || $0 == SitePath.searchScript.outputFile })
-            memory.remember(archive, fingerprints: fingerprints, rendered: fresh)
-            clock.lap(.swap)
-            options.pagesInPlace?()
-
-            progress(BuildProgress(.buildSearchIndex))
-            guard let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output, shouldStop: options.stopIndexing ?? { false }) else {
-                // A newer edit is waiting: the pages are in place, and the next build makes the
-                // index (until then, the last one stays, with nothing deleted).
-                output.discard()
-                clock.lap(.buildSearchIndex)
-                var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
-                                         seconds: clock.total, output: options.output, stages: clock.stages)
-                report.searchIndexLeftForLater = true
-                return report
-            }
-            let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + otherFiles + searchFiles).encoded()
-            let changes = try output.commit(marker: marker)
-            clock.lap(.buildSearchIndex)
-            clock.detail(searchSteps)
-            var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
-                                     seconds: clock.total, output: options.output, stages: clock.stages)
-            report.changedFiles = changes.written.count + changes.removed.count
-            return report
-        } catch {
-            output.discard()
-            throw error
-        }
-    }
-
-    /// What the issues' mentions were found with: the registry and the link policy.
-    private func linkingDigest(_ archive: NewsletterArchive) -> Int {
-        var hasher = Hasher()
-        hasher.combine(archive.registry.entities)
-        hasher.combine(archive.config.entityLinks)
-        return hasher.finalize()
-    }
-
     /// The newest issue's year, not the clock's: the same content builds the same bytes.
-    private func buildYear(_ archive: NewsletterArchive) -> String {
+    func buildYear(_ archive: NewsletterArchive) -> String {
         String(archive.issues.first?.date.year ?? Calendar(identifier: .gregorian).component(.year, from: Date()))
     }
 
@@ -202,7 +118,7 @@ public struct SiteBuilder: Sendable {
         return try OutputFolder(options.output, displayPath: layout.relative(options.output), protecting: protected, force: options.force)
     }
 
-    private func render(_ pages: [Page], archive: NewsletterArchive, theme: Theme, into output: any OutputWriter) throws {
+    func render(_ pages: [Page], archive: NewsletterArchive, theme: Theme, into output: any OutputWriter) throws {
         let total = pages.count
         let counter = ProgressCounter(total: total, step: .renderPages, report: progress)
         let offline = options.offline
@@ -223,7 +139,7 @@ public struct SiteBuilder: Sendable {
     /// Writes the index and the search script; returns the number of files and the
     /// index build's own steps (for `--timings`).
     /// With `shouldStop`, gives up (returning nil) as soon as it says yes, writing nothing.
-    private func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter,
+    func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter,
                                   shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> (Int, [BuildReport.Stage])? {
         var clock = StageClock()
         let documents = SearchDocuments.make(archive)
@@ -243,7 +159,7 @@ public struct SiteBuilder: Sendable {
     /// whether a feed or the sitemap must be made again, given its path and what
     /// `sitemapFingerprint` or `feedFingerprint` (nil: the site's feed; else an entity's)
     /// make of it; without it, everything is made.
-    private func writeSupportFiles(_ archive: NewsletterArchive, pages: [Page], theme: Theme, into output: any OutputWriter,
+    func writeSupportFiles(_ archive: NewsletterArchive, pages: [Page], theme: Theme, into output: any OutputWriter,
                                    needed: ((String, Int) -> Bool)? = nil, sitemapFingerprint: () -> Int = { 0 },
                                    feedFingerprint: (Int?) -> Int = { _ in 0 }) throws -> Int {
         progress(BuildProgress(.writeFeeds, total: theme.assetFiles.count))
