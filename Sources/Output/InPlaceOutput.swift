@@ -25,6 +25,9 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
     /// Written by the current build with new bytes, waiting to be moved into place.
     private var waiting: [String: (file: URL, digest: FileDigest)] = [:]
     private var counter = 0
+    /// Held for a whole commit, so that `close` waits for one under way.
+    private let commitLock = NSLock()
+    private var closed = false
 
     /// What a commit did, by relative path.
     public struct Changes: Sendable, Equatable {
@@ -97,7 +100,8 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
 
     private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
         let digest = FileDigest(bytes)
-        let number: Int? = lock.withLock {
+        let number: Int? = try lock.withLock {
+            guard !closed else { throw OutputError(path: destination.path, message: "the folder is closed: the preview is stopping") }
             if present[relativePath]?.digest == digest {
                 present[relativePath]!.build = build
                 return nil
@@ -125,6 +129,11 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
     @discardableResult
     public func commit(sparing: (String) -> Bool = { _ in false }, marker: Data? = nil,
                        markerName: String = BuildMarker.fileName) throws -> Changes {
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        guard !lock.withLock({ closed }) else {
+            throw OutputError(path: destination.path, message: "the folder is closed: the preview is stopping")
+        }
         var changes = Changes()
         let moving = lock.withLock { defer { waiting = [:] }; return waiting }
         for (path, entry) in moving.sorted(by: { $0.key < $1.key }) {
@@ -155,8 +164,11 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
     /// Drops what the current build wrote; the folder stays as the last commit left it.
     public func discard() { begin() }
 
-    /// Removes the waiting folder; the destination stays.
+    /// Ends the folder's use: waits for a commit under way, refuses every write and commit
+    /// after it (so a build still running cannot re-create files, or folders, once its owner
+    /// has removed them), and removes the waiting folder. The destination stays.
     public func close() {
+        commitLock.withLock { lock.withLock { closed = true } }
         try? FileManager.default.removeItem(at: pending)
     }
 

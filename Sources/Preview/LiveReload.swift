@@ -69,6 +69,9 @@ public actor LiveReload {
         for listener in listeners.values { listener.yield(event.text) }
     }
 
+    /// Whether `close()` has been called: the preview is stopping.
+    public var isClosed: Bool { closed }
+
     /// How many pages are listening (for tests and the terminal).
     public var listenerCount: Int { listeners.count }
 

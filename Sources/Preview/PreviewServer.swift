@@ -48,6 +48,8 @@ public final class PreviewServer: Sendable {
     private let describe: @Sendable (any Error) -> String
     private let say: @Sendable (String) -> Void
     private let rebuilds: RebuildQueue
+    /// What one build keeps for the next; its folder is `siteFolder`.
+    private let memory: BuildMemory
     /// What the running rebuild tells open pages once its pages are in place.
     private let nextEvent = EventLatch()
     /// Set when the watcher reports a change, cleared when a rebuild starts: a change is
@@ -62,14 +64,24 @@ public final class PreviewServer: Sendable {
         self.say = say
         workFolder = FileManager.default.temporaryDirectory
             .appendingPathComponent("broadsheet-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: workFolder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        do {
+            memory = try BuildMemory(folder: workFolder.appendingPathComponent("site"))
+        } catch {
+            try? FileManager.default.removeItem(at: workFolder)
+            throw error
+        }
         rebuilds = RebuildQueue()
     }
 
     /// Serves until SIGINT or SIGTERM (or `stop()`), then removes the work folder. Calls
     /// `ready` with the address once the first build is served.
     public func run(ready: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
-        defer { try? FileManager.default.removeItem(at: workFolder) }
+        // A rebuild may still be running: closing its folder first stops it writing there.
+        defer {
+            memory.close()
+            try? FileManager.default.removeItem(at: workFolder)
+        }
         var logger = Logger(label: "broadsheet-serve")
         logger.logLevel = .error
         let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
@@ -113,13 +125,7 @@ public final class PreviewServer: Sendable {
         let address = URL(string: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")!
         var buildOptions = BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
                                         offline: options.offline, baseURL: address.absoluteString)
-        do {
-            buildOptions.memory = try BuildMemory(folder: siteFolder)
-        } catch {
-            await rebuilds.failStart(describe(error))
-            fail()
-            return
-        }
+        buildOptions.memory = memory
         // Open pages reload as soon as the pages are in place; the search index follows.
         // The build waits until the event is handed to the open pages' streams, so that the
         // search index, which it builds next on every core, does not hold the event up.
@@ -191,6 +197,8 @@ public final class PreviewServer: Sendable {
             await removePrevious(report)
         } catch {
             _ = nextEvent.take()
+            // Stopping closes the folder under a rebuild that is still running: not a mistake.
+            guard !(await live.isClosed) else { return }
             let message = describe(error)
             await live.publish(.buildError(message))
             say(message)

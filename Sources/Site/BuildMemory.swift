@@ -33,7 +33,8 @@ public final class BuildMemory: @unchecked Sendable {
     /// Pages and feeds the last build rendered, of all it has (the rest were unchanged).
     public var lastRendered: Int { lock.withLock { rendered } }
 
-    /// Removes the folder where written files wait (the output folder stays).
+    /// Ends builds into the folder: a build still running fails at its next write instead of
+    /// writing there, and the folder where written files wait is removed (the output stays).
     public func close() { output.close() }
 
     var previousArchive: NewsletterArchive? { lock.withLock { archive } }

@@ -81,6 +81,21 @@ struct InPlaceOutputTests {
         #expect(output.contains("issues/a/index.html") && !output.contains("issues/b/index.html"))
     }
 
+    @Test func aClosedFolderTakesNoMoreWrites() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let site = base.appendingPathComponent("site")
+        let output = try InPlaceOutput(destination: site)
+        output.begin()
+        try output.write("page", to: "a/index.html")
+        output.close()
+        try FileManager.default.removeItem(at: site)
+        #expect(throws: OutputError.self) { try output.write("late", to: "b/index.html") }
+        #expect(throws: OutputError.self) { try output.commit() }
+        #expect(!FileManager.default.fileExists(atPath: site.path), "nothing re-creates the removed folder")
+        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent(".site.pending").path))
+    }
+
     @Test func aFolderWithFilesInItIsRefused() throws {
         let base = try scratch()
         defer { try? FileManager.default.removeItem(at: base) }
