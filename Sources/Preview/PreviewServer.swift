@@ -55,6 +55,8 @@ public final class PreviewServer: Sendable {
     /// Set when the watcher reports a change, cleared when a rebuild starts: a change is
     /// waiting for the next rebuild.
     private let changeWaiting = Flag()
+    /// Set when the preview starts to stop.
+    private let stopping = Flag()
 
     /// `describe` turns a build error into its `path:line: message` text; `say` prints a line
     /// for the editor (on stderr, usually).
@@ -80,7 +82,7 @@ public final class PreviewServer: Sendable {
         // A rebuild may still be running: closing its folder first stops it writing there.
         defer {
             memory.close()
-            try? FileManager.default.removeItem(at: workFolder)
+            FolderRemoval.remove(workFolder)
         }
         var logger = Logger(label: "broadsheet-serve")
         logger.logLevel = .error
@@ -94,7 +96,9 @@ public final class PreviewServer: Sendable {
         configuration.maximumGracefulShutdownDuration = .milliseconds(300)
         let group = ServiceGroup(configuration: configuration)
         // Closing the event streams first lets the server's graceful shutdown finish at once.
-        let shutDown: @Sendable () -> Void = { [live] in
+        let shutDown: @Sendable () -> Void = { [live, stopping] in
+            // A search index under way gives up, so it does not hold both cores while we stop.
+            stopping.set(true)
             Task {
                 await live.close()
                 await group.triggerGracefulShutdown()
@@ -139,7 +143,7 @@ public final class PreviewServer: Sendable {
             _ = sent.wait(timeout: .now() + 1)
         }
         // An index build gives way to a newer edit, whose rebuild makes the index anyway.
-        buildOptions.stopIndexing = { [changeWaiting] in changeWaiting.isSet }
+        buildOptions.stopIndexing = { [changeWaiting, stopping] in changeWaiting.isSet || stopping.isSet }
         let builder = SiteBuilder(options: buildOptions,
                                   warn: { [say] warnings in warnings.forEach { say("\($0)") } })
         // Watching starts before the first build, so that a save during it is rebuilt after it.

@@ -159,8 +159,9 @@ struct ServeCommandTests {
         let server = try ServeProcess(["--root", root.path, "--port", "0"])
         let events = try server.events()
         try events.waitFor(": connected", within: 5)
+        // Also the folder renamed out of the way while it is deleted.
         let folders = { try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-            .filter { $0.hasPrefix("broadsheet-serve-\(server.process.processIdentifier)-") } }
+            .filter { $0.hasPrefix("broadsheet-serve-\(server.process.processIdentifier)-") || $0.hasPrefix(".broadsheet-serve-\(server.process.processIdentifier)-") } }
         #expect(try folders().count == 1)
         let seconds = server.interrupt()
         #expect(seconds < 1, "took \(seconds) s")

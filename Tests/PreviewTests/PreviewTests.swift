@@ -107,6 +107,29 @@ struct WatchingTests {
         #expect(await batches.all == [["a"], ["b", "c"]])
     }
 
+    @Test func theWorkFolderGoesWithinItsBudgetOrSoonAfter() throws {
+        func folder(files: Int) throws -> URL {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-removal-\(UUID().uuidString)")
+            for index in 0..<files {
+                let file = url.appendingPathComponent("site/issues/\(index % 7)/\(index).html")
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try "page".write(to: file, atomically: false, encoding: .utf8)
+            }
+            return url
+        }
+        let doomed = { (url: URL) in url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).removing") }
+        let small = try folder(files: 20)
+        #expect(FolderRemoval.remove(small), "a small folder is removed at once")
+        #expect(!FileManager.default.fileExists(atPath: small.path) && !FileManager.default.fileExists(atPath: doomed(small).path))
+
+        let large = try folder(files: 200)
+        #expect(!FolderRemoval.remove(large, budget: 0), "with no time, the rest goes to rm -rf")
+        #expect(!FileManager.default.fileExists(atPath: large.path), "renamed out of the way at once")
+        let deadline = Date().addingTimeInterval(10)
+        while FileManager.default.fileExists(atPath: doomed(large).path), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!FileManager.default.fileExists(atPath: doomed(large).path), "and removed soon after")
+    }
+
     @Test func savesDuringTheFirstBuildAreRebuiltAfterIt() async {
         let queue = RebuildQueue()
         let batches = Batches()
