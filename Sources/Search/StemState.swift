@@ -40,13 +40,16 @@ struct StemState {
 
     private func vowel(at index: Int) -> Bool { Self.isVowel(word[index]) }
 
-    private func ends(with suffix: [UInt8]) -> Bool {
+    private func ends<Suffix: Collection<UInt8>>(with suffix: Suffix) -> Bool {
         word.count >= suffix.count && word[(word.count - suffix.count)...].elementsEqual(suffix)
     }
 
-    /// The longest of `suffixes` the word ends with.
+    /// The longest of `suffixes` the word ends with (the first of equal length). A loop, not
+    /// `filter` and `max`, so that stemming a word allocates nothing here.
     private func longestSuffix(_ suffixes: [[UInt8]]) -> [UInt8]? {
-        suffixes.filter(ends(with:)).max { $0.count < $1.count }
+        var best: [UInt8]?
+        for suffix in suffixes where suffix.count > (best?.count ?? -1) && ends(with: suffix) { best = suffix }
+        return best
     }
 
     private mutating func replace(_ count: Int, with replacement: String) {
@@ -234,7 +237,18 @@ struct StemState {
         }
     }
 
+    /// The rule with the longest suffix the word ends with (the first of equal length), found
+    /// without making an array per rule.
     private func longestRule(_ rules: [(String, String)]) -> (String, String)? {
-        rules.filter { ends(with: Array($0.0.utf8)) }.max { $0.0.utf8.count < $1.0.utf8.count }
+        var best: (String, String)?
+        var bestLength = -1
+        for rule in rules {
+            let length = rule.0.utf8.count
+            if length > bestLength && ends(with: rule.0.utf8) {
+                best = rule
+                bestLength = length
+            }
+        }
+        return best
     }
 }
