@@ -101,7 +101,7 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
     private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
         let digest = FileDigest(bytes)
         let number: Int? = try lock.withLock {
-            guard !closed else { throw OutputError(path: destination.path, message: "the folder is closed: the preview is stopping") }
+            guard !closed else { throw closedError }
             if present[relativePath]?.digest == digest {
                 present[relativePath]!.build = build
                 return nil
@@ -111,13 +111,7 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
         }
         guard let number else { return }
         let file = pending.appendingPathComponent(String(number))
-        guard let handle = fopen(file.path, "wb") else {
-            throw OutputError(path: file.path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        let written = bytes.isEmpty ? 0 : fwrite(bytes.baseAddress, 1, bytes.count, handle)
-        if fclose(handle) != 0 || written != bytes.count {
-            throw OutputError(path: file.path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
+        try RawFile.write(bytes, to: file)
         lock.withLock { waiting[relativePath] = (file, digest) }
     }
 
@@ -131,14 +125,12 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
                        markerName: String = BuildMarker.fileName) throws -> Changes {
         commitLock.lock()
         defer { commitLock.unlock() }
-        guard !lock.withLock({ closed }) else {
-            throw OutputError(path: destination.path, message: "the folder is closed: the preview is stopping")
-        }
+        guard !lock.withLock({ closed }) else { throw closedError }
         var changes = Changes()
         let moving = lock.withLock { defer { waiting = [:] }; return waiting }
         for (path, entry) in moving.sorted(by: { $0.key < $1.key }) {
             let target = destination.appendingPathComponent(path)
-            try makeParent(of: target)
+            try RawFile.makeParent(of: target)
             guard rename(entry.file.path, target.path) == 0 else {
                 throw OutputError(path: target.path, message: "cannot move into place: \(String(cString: strerror(errno)))")
             }
@@ -172,18 +164,16 @@ public final class InPlaceOutput: OutputWriter, @unchecked Sendable {
         try? FileManager.default.removeItem(at: pending)
     }
 
+    private var closedError: OutputError {
+        OutputError(path: destination.path, message: "the folder is closed: the preview is stopping")
+    }
+
     private func removeEmptyFolders(above file: URL) {
         var folder = file.deletingLastPathComponent().standardizedFileURL
         while folder.path.count > destination.path.count, folder.path.hasPrefix(destination.path + "/") {
             guard rmdir(folder.path) == 0 else { return }
             folder = folder.deletingLastPathComponent()
         }
-    }
-
-    private func makeParent(of url: URL) throws {
-        let parent = url.deletingLastPathComponent().path
-        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     }
 }
 

@@ -99,22 +99,15 @@ public final class StagedOutput: OutputWriter, @unchecked Sendable {
 
     private func write(bytes buffer: UnsafeBufferPointer<UInt8>, to relativePath: String) throws {
         let url = staging.appendingPathComponent(relativePath)
-        try makeParent(of: url)
-        guard let file = fopen(url.path, "wb") else {
-            throw OutputError(path: url.path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        let written = buffer.isEmpty ? 0 : fwrite(buffer.baseAddress, 1, buffer.count, file)
-        let closed = fclose(file) == 0
-        if !closed || written != buffer.count {
-            throw OutputError(path: url.path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
+        try RawFile.makeParent(of: url)
+        try RawFile.write(UnsafeRawBufferPointer(buffer), to: url)
         countFile()
     }
 
     /// Copies a file into the staging folder.
     public func copy(_ source: URL, to relativePath: String) throws {
         let url = staging.appendingPathComponent(relativePath)
-        try makeParent(of: url)
+        try RawFile.makeParent(of: url)
         try FileManager.default.copyItem(at: source, to: url)
         countFile()
     }
@@ -232,11 +225,5 @@ public final class StagedOutput: OutputWriter, @unchecked Sendable {
         state.lock()
         fileCount += 1
         state.unlock()
-    }
-
-    private func makeParent(of url: URL) throws {
-        let parent = url.deletingLastPathComponent().path
-        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
-        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     }
 }

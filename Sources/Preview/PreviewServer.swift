@@ -159,7 +159,6 @@ public final class PreviewServer: Sendable {
             do {
                 let report = try await Self.onOwnThread { try builder.build() }
                 if options.timings { report.timingLines.forEach(say) }
-                await removePrevious(report)
                 return true
             } catch {
                 await rebuilds.failStart(describe(error))
@@ -183,7 +182,7 @@ public final class PreviewServer: Sendable {
         watcher.stop()
     }
 
-    /// One rebuild after `changed`; the event goes out only after the new files are swapped in.
+    /// One rebuild after `changed`; the event goes out only after the new files are in place.
     private func rebuild(_ builder: SiteBuilder, changed: Set<String>) async {
         let started = Date()
         changeWaiting.set(false)
@@ -193,12 +192,10 @@ public final class PreviewServer: Sendable {
             let report = try await Self.onOwnThread { try builder.build() }
             if let event = nextEvent.take() { await live.publish(event) }
             if !onlyStylesheets && !report.searchIndexLeftForLater { await live.publish(.searchIndex) }
-            let rendered = (builder.options.memory.map { ", \($0.lastRendered) pages and feeds made again" } ?? "")
+            let rendered = ", \(memory.lastRendered) pages and feeds made again"
                 + (report.searchIndexLeftForLater ? "; the search index waits for the next rebuild" : "")
             say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed\(rendered))")
             if options.timings { report.timingLines.forEach(say) }
-            // The old files go only now, after the pages were told, and before the next rebuild.
-            await removePrevious(report)
         } catch {
             _ = nextEvent.take()
             // Stopping closes the folder under a rebuild that is still running: not a mistake.
@@ -206,16 +203,6 @@ public final class PreviewServer: Sendable {
             let message = describe(error)
             await live.publish(.buildError(message))
             say(message)
-        }
-    }
-
-    /// Removes the output a build replaced, saying so if it cannot (the next build tries again).
-    private func removePrevious(_ report: BuildReport) async {
-        guard let previous = report.previousOutput else { return }
-        do {
-            try await Self.onOwnThread { try FileManager.default.removeItem(at: previous) }
-        } catch {
-            say("\(previous.path): warning: could not remove the previous build: \(error.localizedDescription)")
         }
     }
 
