@@ -21,9 +21,6 @@ public struct BuildOptions: Sendable {
     /// Links and feeds use this instead of `site.yml`'s `base_url`: `broadsheet serve` points
     /// them at the preview's own address, so a preview never links to the published site.
     public var baseURL: String?
-    /// Issues parsed by an earlier build, reused while their files are unchanged: `serve`
-    /// keeps one across rebuilds. The output is the same with or without it.
-    public var issueCache: IssueCache?
     /// What `serve` keeps between builds: with it, a build updates the memory's folder in
     /// place (which must be `output`) and redoes only what changed (see `BuildMemory`).
     public var memory: BuildMemory?
@@ -35,9 +32,6 @@ public struct BuildOptions: Sendable {
     /// `serve` says yes when a newer edit is waiting, so that its pages need not wait for an
     /// index already out of date. The next build makes the index.
     public var stopIndexing: (@Sendable () -> Bool)?
-    /// False leaves the previous output for the caller to remove (`BuildReport.previousOutput`),
-    /// after it has done what cannot wait: `serve` tells open pages to reload first.
-    public var removesPreviousOutput = true
 
     /// Options with the CLI's defaults: output `ROOT/site`, no drafts, served links.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, offline: Bool = false,
@@ -66,8 +60,6 @@ public struct BuildReport: Sendable {
     public var setAside: URL?
     /// What of the previous output could not be cleaned up after the swap, and why.
     public var leftover: String?
-    /// The previous output, left in place because `removesPreviousOutput` was false.
-    public var previousOutput: URL?
     /// Files an in-place build (`BuildOptions.memory`) wrote or removed; nil for a whole build.
     public var changedFiles: Int?
     /// True when an in-place build stopped before its search index (`BuildOptions.stopIndexing`).

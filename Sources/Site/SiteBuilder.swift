@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
         clock.lap(.loadTheme)
 
         progress(BuildProgress(.loadIssues))
-        var content = try layout.loadContent(includeDrafts: options.includeDrafts, cache: options.memory?.issues ?? options.issueCache)
+        var content = try layout.loadContent(includeDrafts: options.includeDrafts, cache: options.memory?.issues)
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         clock.lap(.loadIssues)
         if !content.warnings.isEmpty {
@@ -67,13 +67,12 @@ public struct SiteBuilder: Sendable {
         clock.detail(searchSteps)
 
         progress(BuildProgress(.swap))
-        let commit = try output.commit(generator: SiteBuilder.generator, removingPrevious: options.removesPreviousOutput)
+        let commit = try output.commit(generator: SiteBuilder.generator)
         clock.lap(.swap)
         var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
         report.leftover = commit.leftover
-        report.previousOutput = commit.previous
         return report
     }
 
