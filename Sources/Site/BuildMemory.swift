@@ -2,12 +2,14 @@ import Archive
 import Foundation
 import Output
 import Parallel
+import Search
 
 /// What `serve` keeps from one build to the next, so that a rebuild after an edit redoes only
 /// what the edit touched: issues whose files did not change are not read or parsed again
 /// (`IssueCache`), cross-references whose inputs did not change are taken over, pages and
-/// feeds whose fingerprints (`PageFingerprint`) did not change are not rendered again, and
-/// only files whose bytes changed are written (`InPlaceOutput`).
+/// feeds whose fingerprints (`PageFingerprint`) did not change are not rendered again, the
+/// search index weighs again only the terms of changed issues (`IndexMemory`), and only
+/// files whose bytes changed are written (`InPlaceOutput`).
 ///
 /// A build with a memory writes into the memory's folder in place, not through a staging
 /// folder, so it is only for a folder of the caller's own. The result is byte for byte what
@@ -17,6 +19,8 @@ public final class BuildMemory: @unchecked Sendable {
     public let issues = IssueCache()
     /// The folder builds update.
     let output: InPlaceOutput
+    /// The search index the last build made, to make the next from.
+    public let searchIndex = IndexMemory()
     private let lock = NSLock()
     private var archive: NewsletterArchive?
     /// Fingerprint of each page and feed in the folder, by output path.

@@ -138,14 +138,19 @@ public struct SiteBuilder: Sendable {
     /// Writes the index and the search script; returns the number of files and the
     /// index build's own steps (for `--timings`).
     /// With `shouldStop`, gives up (returning nil) as soon as it says yes, writing nothing.
-    func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter,
+    /// With `memory`, the index is made from the last one (`IndexMemory`): only the terms of
+    /// changed issues are weighed again, and only changed files compressed again.
+    func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter, memory: IndexMemory? = nil,
                                   shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> (Int, [BuildReport.Stage])? {
         var clock = StageClock()
         let documents = SearchDocuments.make(archive)
         clock.lap("plain text of issues")
-        guard let built = IndexBuilder().build(documents, things: SearchDocuments.namedThings(archive), shouldStop: shouldStop) else { return nil }
+        let things = SearchDocuments.namedThings(archive)
+        let builder = IndexBuilder()
+        guard let built = memory.map({ builder.build(documents, things: things, memory: $0, shouldStop: shouldStop) })
+                ?? builder.build(documents, things: things, shouldStop: shouldStop) else { return nil }
         clock.record(built.steps.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, processorSeconds: $0.processorSeconds) })
-        let files = IndexWriter().files(for: built)
+        let files = IndexWriter().files(for: built, memory: memory)
         clock.lap("lay out and compress files")
         guard !shouldStop() else { return nil }
         _ = try files.concurrentMap { file in try output.write(file.contents, to: SitePath.searchIndexFile(file.name).outputFile) }

@@ -7,6 +7,8 @@
 struct CollectedPostings: Sendable {
     /// Every stem, numbered in order of first appearance.
     let stems: [String]
+    /// Each stem's number.
+    let stemNumbers: [String: Int32]
     /// The surface forms of each stem, sorted by bytes: a form's place here is its bit
     /// in a posting's form mask.
     let forms: [[String]]
@@ -101,6 +103,7 @@ struct CollectedPostings: Sendable {
             return base
         }
         self.stems = stems
+        stemNumbers = numbers
         self.forms = sortedForms
         self.batchAnalyzers = batchAnalyzers
         self.formStarts = formStarts
@@ -154,6 +157,43 @@ struct CollectedPostings: Sendable {
                                              positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: formMask))
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with each posting of `stem` whose document is not marked in
+    /// `skipping`, in document order, and the places in `forms[stem]` of the forms the
+    /// document has (bit p for place p), unfiltered: for `StemPostings`, which gathers a
+    /// stem's postings again after an edit. The stem must have at most 64 forms.
+    func forEachPosting(of stem: Int, skipping: [Bool], _ body: (Posting, _ places: UInt64) -> Void) {
+        let fieldCount = SearchField.allCases.count
+        for number in batches.indices {
+            let local = batchStems[number][stem]
+            guard local >= 0 else { continue }
+            let range = batches[number].entries(of: Int(local))
+            guard !range.isEmpty else { continue }
+            let base = Int(documentBases[number])
+            let analyzer = batchAnalyzers[number]
+            let firstForm = Int(formStarts[analyzer][Int(local)])
+            let batch = batches[number]
+            batch.frequencies.withUnsafeBufferPointer { frequencies in
+                batch.positions.withUnsafeBufferPointer { positions in
+                    for entry in range {
+                        let document = base + Int(batch.documents[entry])
+                        guard !skipping[document] else { continue }
+                        var places: UInt64 = 0
+                        var ranks = batch.formMasks[Int(batch.sourceEntries[entry])]
+                        while ranks != 0 {
+                            let rank = ranks.trailingZeroBitCount
+                            ranks &= ranks - 1
+                            places |= 1 << UInt64(formPlaces[analyzer][firstForm + rank])
+                        }
+                        let first = Int(batch.positionStarts[entry]), end = Int(batch.positionStarts[entry + 1])
+                        body(Posting(document: document, batch: number, entry: entry,
+                                     frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
+                                     positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: 0), places)
                     }
                 }
             }

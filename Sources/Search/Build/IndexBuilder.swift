@@ -20,66 +20,119 @@ public struct IndexBuilder: Sendable {
         build(documents, things: things, shouldStop: { false })!
     }
 
+
     /// Builds like `build(_:things:)`, asking `shouldStop` as it goes (between batches of
     /// documents and between terms), and giving up with nil as soon as it says yes: `serve`
     /// abandons an index that a newer edit has already made out of date.
     public func build(_ documents: [SearchDocument], things: [NamedThing] = [], shouldStop: @Sendable () -> Bool) -> BuiltIndex? {
-        let documents = documents.enumerated()
+        buildWhole(Self.newestFirst(documents), things: things, keeping: false, shouldStop: shouldStop)?.index
+    }
+
+    /// Builds like `build(_:things:shouldStop:)`, starting from what the last build with
+    /// `memory` left there: only the documents that changed are analysed and only the
+    /// terms they hold (before or after) weighed again, unless the edit moved something
+    /// every term depends on (`IndexMemory`). The index is the same either way.
+    public func build(_ documents: [SearchDocument], things: [NamedThing] = [], memory: IndexMemory,
+                      shouldStop: @Sendable () -> Bool = { false }) -> BuiltIndex? {
+        let documents = Self.newestFirst(documents)
+        var reason = "no index before"
+        if let previous = memory.previous {
+            switch rebuild(previous, documents: documents, things: things, shouldStop: shouldStop) {
+            case .stopped:
+                return nil
+            case .built(let index, let state, let kind):
+                memory.keep(state, kind: kind)
+                return index
+            case .startOver(let why):
+                reason = why
+            }
+        }
+        guard let (index, state) = buildWhole(documents, things: things, keeping: true, shouldStop: shouldStop), let state else { return nil }
+        memory.keep(state, kind: .whole(reason: reason))
+        return index
+    }
+
+    /// Newest first; among equal dates, in the order given. A document's id is its place here.
+    static func newestFirst(_ documents: [SearchDocument]) -> [SearchDocument] {
+        documents.enumerated()
             .sorted { $0.element.date != $1.element.date ? $0.element.date > $1.element.date : $0.offset < $1.offset }
             .map(\.element)
+    }
+
+    /// Analyses every document and weighs every term; with `keeping`, also returns what a
+    /// later build needs to start from this one.
+    func buildWhole(_ documents: [SearchDocument], things: [NamedThing], keeping: Bool,
+                    shouldStop: @Sendable () -> Bool) -> (index: BuiltIndex, state: IndexState?)? {
         var clock = IndexBuildClock()
         let analyzed = analyze(documents, shouldStop: shouldStop)
         guard !shouldStop() else { return nil }
         let postings = CollectedPostings(analyzed)
         let facets = DocumentFacets(documents, things: things)
         clock.lap("tokenize and stem")
-        let weigher = Weigher(postings: postings, documentCount: documents.count)
-        let scale = 255 / max(Self.highestWeight(postings, weigher), .leastNonzeroMagnitude)
+        let weigher = Weigher(lengths: postings.lengths, documentCount: documents.count)
+        let highestWeights = Self.highestWeights(postings, weigher)
+        let highest = Self.scaleBase(highestWeights.max() ?? 0)
+        let scale = 255 / highest
         let keys = postings.stems.map { Array($0.utf8) }
         let order = postings.stems.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         let terms: [TermRecord?] = (try? order.concurrentMap { stem in
-            shouldStop() ? nil : termRecord(stem, postings: postings, weigher: weigher, scale: scale, facets: facets, documents: documents)
+            shouldStop() ? nil : termRecord(postings.stems[stem], forms: postings.forms[stem], frequency: postings.documentFrequencies[stem],
+                                            weigher: weigher, scale: scale, facets: facets, documents: documents,
+                                            postings: { postings.forEachPosting(of: stem, $0) },
+                                            window: { postings.window(batch: $0, entry: $1) })
         }) ?? []
         let complete = terms.compactMap { $0 }
         guard complete.count == terms.count else { return nil }
         let fallbackExcerpts = zip(postings.fallbacks, documents).map { $0.text(in: $1) }
         clock.lap("weigh and encode terms")
-        return BuiltIndex(options: options, documents: documents, fallbackExcerpts: fallbackExcerpts,
-                          facets: facets, terms: complete, steps: clock.steps)
+        let index = BuiltIndex(options: options, documents: documents, fallbackExcerpts: fallbackExcerpts,
+                               facets: facets, terms: complete, steps: clock.steps)
+        guard keeping else { return (index, nil) }
+        let state = IndexState(options: options, documents: documents, things: things, base: postings, replaced: [:],
+                               lengths: postings.lengths, averages: weigher.averages, highest: highest, facets: facets,
+                               terms: complete, highestWeights: order.map { highestWeights[$0] }, fallbackExcerpts: fallbackExcerpts)
+        return (index, state)
     }
 
     // MARK: Steps
 
-    /// The highest BM25F weight of any posting: impacts are weights on one scale for the
-    /// whole archive, the highest becoming 255, so that they fit a byte and add up.
-    private static func highestWeight(_ postings: CollectedPostings, _ weigher: Weigher) -> Double {
+    /// What impacts are scaled by: the highest BM25F weight of any posting, rounded up to a
+    /// sixteenth of an octave (so that one edit seldom moves it). Impacts are weights on
+    /// one scale for the whole archive, this becoming 255, so that they fit a byte and add up.
+    static func scaleBase(_ highest: Double) -> Double {
+        highest > 0 ? Weigher.roundedUp(highest) : 1
+    }
+
+    /// The highest weight of any posting of each stem.
+    private static func highestWeights(_ postings: CollectedPostings, _ weigher: Weigher) -> [Double] {
         let stemChunks = chunks(postings.stems.count, parts: 64)
-        return ((try? stemChunks.concurrentMap { range -> Double in
-            var highest = 0.0
-            for stem in range {
-                let idf = weigher.idf(stem)
+        return ((try? stemChunks.concurrentMap { range -> [Double] in
+            range.map { stem in
+                let idf = weigher.idf(frequency: postings.documentFrequencies[stem])
+                var highest = 0.0
                 postings.forEachPosting(of: stem) { highest = max(highest, weigher.weight($0, idf: idf)) }
+                return highest
             }
-            return highest
-        }) ?? []).max() ?? 0
+        }) ?? []).flatMap { $0 }
     }
 
     /// One stem's entry: every posting weighed and quantized to an impact byte (`scale`),
     /// its best documents with their excerpts, its postings and positions encoded, and
-    /// its facet counts.
-    private func termRecord(_ stem: Int, postings: CollectedPostings, weigher: Weigher, scale: Double,
-                            facets: DocumentFacets, documents: [SearchDocument]) -> TermRecord {
+    /// its facet counts. `postings` hands out the stem's postings in document order, and
+    /// `window` finds a posting's excerpt window by its batch and entry.
+    func termRecord(_ stem: String, forms: [String], frequency: Int, weigher: Weigher, scale: Double,
+                    facets: DocumentFacets, documents: [SearchDocument],
+                    postings: ((CollectedPostings.Posting) -> Void) -> Void, window: (Int, Int) -> TextWindow) -> TermRecord {
         let count = documents.count
-        let frequency = postings.documentFrequencies[stem]
-        let idf = weigher.idf(stem)
+        let idf = weigher.idf(frequency: frequency)
         var impacts = [UInt8]()
         impacts.reserveCapacity(frequency)
         var documentsOfTerm = [Int]()
         documentsOfTerm.reserveCapacity(frequency)
         var best = TopSelection(capacity: options.topCount)
         var positions = ByteWriter()
-        let hasForms = postings.forms[stem].count > 1
-        postings.forEachPosting(of: stem) { posting in
+        let hasForms = forms.count > 1
+        postings { posting in
             let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
             best.offer(impacts.count, impact: impact, place: (posting.batch, posting.entry))
             impacts.append(impact)
@@ -95,7 +148,7 @@ public struct IndexBuilder: Sendable {
         let top = zip(best.indices, best.places).map { index, place -> TopHit in
             let document = documentsOfTerm[index]
             return TopHit(document: document, impact: impacts[index],
-                          excerpt: postings.window(batch: place.batch, entry: place.entry).text(in: documents[document]))
+                          excerpt: window(place.batch, place.entry).text(in: documents[document]))
         }
         var encodedPostings: [UInt8]?
         if frequency > options.topCount {
@@ -106,7 +159,7 @@ public struct IndexBuilder: Sendable {
             writer.raw(impacts)
             encodedPostings = writer.bytes
         }
-        return TermRecord(stem: postings.stems[stem], forms: postings.forms[stem], documentFrequency: frequency, top: top,
+        return TermRecord(stem: stem, forms: forms, documentFrequency: frequency, top: top,
                           facets: FacetCounts(documents: documentsOfTerm, limit: options.facetValues, facets: facets),
                           postings: encodedPostings, positions: positions.bytes)
     }
@@ -136,56 +189,6 @@ public struct IndexBuilder: Sendable {
     static func chunks(_ count: Int, parts: Int, minimum: Int = 1) -> [Range<Int>] {
         let size = max(minimum, (count + parts - 1) / parts)
         return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
-    }
-}
-
-/// BM25F, over the fields of one posting: each field's frequency weighed and
-/// normalised by that field's length, then saturated once (k1, b from `IndexOptions`).
-private struct Weigher: Sendable {
-    let documentFrequencies: [Int]
-    let documentCount: Int
-    /// Per document and field (`SearchField.allCases.count` values a document), the
-    /// field's weight over its length normalisation: what one occurrence there is worth
-    /// before saturation. Worked out once here rather than for each of millions of postings.
-    let fieldScales: [Double]
-
-    init(postings: CollectedPostings, documentCount: Int) {
-        documentFrequencies = postings.documentFrequencies
-        self.documentCount = documentCount
-        let weights = SearchField.allCases.map(\.weight)
-        let fieldCount = weights.count
-        let averages = (0..<fieldCount).map { field in
-            var total = 0
-            for document in 0..<documentCount { total += Int(postings.lengths[document * fieldCount + field]) }
-            return total == 0 || documentCount == 0 ? 1 : Double(total) / Double(documentCount)
-        }
-        var scales = [Double](repeating: 0, count: documentCount * fieldCount)
-        for document in 0..<documentCount {
-            for field in 0..<fieldCount {
-                let length = Double(postings.lengths[document * fieldCount + field])
-                scales[document * fieldCount + field] = weights[field] / (1 - IndexOptions.b + IndexOptions.b * length / averages[field])
-            }
-        }
-        fieldScales = scales
-    }
-
-    /// The inverse document frequency of `stem`, BM25's (never negative).
-    func idf(_ stem: Int) -> Double {
-        let frequency = Double(documentFrequencies[stem])
-        return log(1 + (Double(documentCount) - frequency + 0.5) / (frequency + 0.5))
-    }
-
-    /// The weight of `posting`, whose stem has inverse document frequency `idf`.
-    func weight(_ posting: CollectedPostings.Posting, idf: Double) -> Double {
-        let fieldCount = posting.frequencies.count
-        let base = posting.document * fieldCount
-        var weighted = 0.0
-        for field in 0..<fieldCount {
-            let occurrences = posting.frequencies[field]
-            guard occurrences > 0 else { continue }
-            weighted += Double(occurrences) * fieldScales[base + field]
-        }
-        return idf * weighted * (IndexOptions.k1 + 1) / (weighted + IndexOptions.k1)
     }
 }
 

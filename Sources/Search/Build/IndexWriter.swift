@@ -7,7 +7,9 @@ public struct IndexWriter: Sendable {
     public init() {}
 
     /// Every file, by name (`terms-003` is written as `terms-003.js`), in a stable order.
-    public func files(for index: BuiltIndex) -> [(name: String, contents: [UInt8])] {
+    /// With `memory`, a file whose contents are the same as last time is taken from there
+    /// rather than compressed again.
+    public func files(for index: BuiltIndex, memory: IndexMemory? = nil) -> [(name: String, contents: [UInt8])] {
         let count = index.documents.count
         let limit = index.options.fileLimit ?? IndexLayout.fileLimit(documentCount: count)
         let postingsBytes = index.terms.reduce(0) { $0 + ($1.postings?.count ?? 0) }
@@ -121,7 +123,10 @@ public struct IndexWriter: Sendable {
         for year in index.facets.years { manifest.varint(year) }
         payloads.insert(("manifest", .manifest, manifest.bytes), at: 0)
 
-        let wrapped = (try? payloads.concurrentMap { file in IndexFile.wrap(name: file.name, kind: file.kind, payload: file.payload) }) ?? []
+        let wrapped = (try? payloads.concurrentMap { file in
+            memory?.file(file.name, payload: file.payload) ?? IndexFile.wrap(name: file.name, kind: file.kind, payload: file.payload)
+        }) ?? []
+        memory?.keepFiles(zip(payloads, wrapped).map { ($0.name, $0.payload, $1) })
         return zip(payloads, wrapped).map { ($0.name, $1) }
     }
 
