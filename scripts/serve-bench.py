@@ -38,7 +38,7 @@ def start(binary, root, log=None):
     for line in server.stderr:
         match = re.search(r"Serving http://127\.0\.0\.1:(\d+)/ \(first build ([\d.]+) s\)", line)
         if match:
-            sink = open(log, "w", encoding="utf-8") if log else None
+            sink = open(log, "w", encoding="utf-8", buffering=1) if log else None
             threading.Thread(target=lambda: [sink.write(l) if sink else None for l in server.stderr], daemon=True).start()
             return server, int(match.group(1)), float(match.group(2))
         if time.time() - started > 600:

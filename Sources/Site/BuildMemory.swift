@@ -28,6 +28,8 @@ public final class BuildMemory: @unchecked Sendable {
     private var rendered = 0
     private var digestsBySource: [Int: PageFingerprint.IssueDigests] = [:]
     private var digestsLinking: Int?
+    private var documentsBySource: [Int: SearchDocument] = [:]
+    private var documentsLinking: Int?
 
     /// A memory for builds into `folder`, which must be empty or missing.
     public init(folder: URL) throws {
@@ -61,6 +63,23 @@ public final class BuildMemory: @unchecked Sendable {
         for index in issues.indices { if let source = issues[index].sourceDigest { next[source] = digests[index] } }
         lock.withLock { digestsBySource = next }
         return digests
+    }
+
+    /// What each issue gives the search index, newest first; that of an issue seen before is
+    /// taken from the last build (same source, same `linking`) rather than made again. Its
+    /// strings are then the very ones the index memory holds, so comparing them is quick.
+    func searchDocuments(of archive: NewsletterArchive, linking: Int) -> [SearchDocument] {
+        let known = lock.withLock {
+            if linking != documentsLinking { documentsBySource = [:] }
+            documentsLinking = linking
+            return documentsBySource
+        }
+        let documents = SearchDocuments.make(archive) { known[$0] }
+        var next: [Int: SearchDocument] = [:]
+        next.reserveCapacity(documents.count)
+        for index in archive.issues.indices { if let source = archive.issues[index].sourceDigest { next[source] = documents[index] } }
+        lock.withLock { documentsBySource = next }
+        return documents
     }
 
     /// The fingerprints of the files the last build made, by output path: a file whose new

@@ -8,9 +8,12 @@ import Search
 /// names of the entities it mentions (so `entity:` and a query by name both work),
 /// with the page it links to.
 enum SearchDocuments {
-    static func make(_ archive: NewsletterArchive) -> [SearchDocument] {
+    /// Each issue's document, newest first; `known` gives the document an issue with that
+    /// source digest had in the last build, if it is still right (see `BuildMemory`).
+    static func make(_ archive: NewsletterArchive, known: (Int) -> SearchDocument? = { _ in nil }) -> [SearchDocument] {
         let entities = archive.registry.entities
         return archive.issues.map { issue in
+            if let digest = issue.sourceDigest, let document = known(digest) { return document }
             let mentioned = issue.mentions.map { entities[$0.entity] }
             return SearchDocument(
                 fields: [

@@ -46,7 +46,7 @@ extension SiteBuilder {
             options.pagesInPlace?()
 
             progress(BuildProgress(.buildSearchIndex))
-            guard let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output, memory: memory.searchIndex, shouldStop: options.stopIndexing ?? { false }) else {
+            guard let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output, memory: memory, shouldStop: options.stopIndexing ?? { false }) else {
                 // A newer edit is waiting: the pages are in place, and the next build makes the
                 // index (until then, the last one stays, with nothing deleted).
                 output.discard()
@@ -91,7 +91,7 @@ extension SiteBuilder {
     }
 
     /// What the issues' mentions were found with: the registry and the link policy.
-    private func linkingDigest(_ archive: NewsletterArchive) -> Int {
+    func linkingDigest(_ archive: NewsletterArchive) -> Int {
         var hasher = Hasher()
         hasher.combine(archive.registry.entities)
         hasher.combine(archive.config.entityLinks)

@@ -140,10 +140,11 @@ public struct SiteBuilder: Sendable {
     /// With `shouldStop`, gives up (returning nil) as soon as it says yes, writing nothing.
     /// With `memory`, the index is made from the last one (`IndexMemory`): only the terms of
     /// changed issues are weighed again, and only changed files compressed again.
-    func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter, memory: IndexMemory? = nil,
+    func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter, memory buildMemory: BuildMemory? = nil,
                                   shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> (Int, [BuildReport.Stage])? {
         var clock = StageClock()
-        let documents = SearchDocuments.make(archive)
+        let memory = buildMemory?.searchIndex
+        let documents = buildMemory?.searchDocuments(of: archive, linking: linkingDigest(archive)) ?? SearchDocuments.make(archive)
         clock.lap("plain text of issues")
         let things = SearchDocuments.namedThings(archive)
         let builder = IndexBuilder()

@@ -144,7 +144,7 @@ struct CollectedPostings: Sendable {
                                 let first = Int(starts[entry]), end = Int(starts[entry + 1])
                                 var formMask: UInt32 = 0
                                 if hasForms {
-                                    var ranks = batches[number].formMasks[Int(batches[number].sourceEntries[entry])]
+                                    var ranks = batches[number].formMasks[entry]
                                     while ranks != 0 {
                                         let rank = ranks.trailingZeroBitCount
                                         ranks &= ranks - 1
@@ -166,34 +166,49 @@ struct CollectedPostings: Sendable {
     /// Calls `body` with each posting of `stem` whose document is not marked in
     /// `skipping`, in document order, and the places in `forms[stem]` of the forms the
     /// document has (bit p for place p), unfiltered: for `StemPostings`, which gathers a
-    /// stem's postings again after an edit. The stem must have at most 64 forms.
+    /// stem's postings again after an edit. The stem must have at most 64 forms. A stem of
+    /// one form has no masks to read: its places are always bit 0.
+    ///
+    /// Reads the batches through pointers, as `forEachPosting(of:_:)` does: a copy of a
+    /// batch, or an array of arrays read by subscript, retained and released its arrays
+    /// for every posting.
     func forEachPosting(of stem: Int, skipping: [Bool], _ body: (Posting, _ places: UInt64) -> Void) {
         let fieldCount = SearchField.allCases.count
-        for number in batches.indices {
-            let local = batchStems[number][stem]
-            guard local >= 0 else { continue }
-            let range = batches[number].entries(of: Int(local))
-            guard !range.isEmpty else { continue }
-            let base = Int(documentBases[number])
-            let analyzer = batchAnalyzers[number]
-            let firstForm = Int(formStarts[analyzer][Int(local)])
-            let batch = batches[number]
-            batch.frequencies.withUnsafeBufferPointer { frequencies in
-                batch.positions.withUnsafeBufferPointer { positions in
-                    for entry in range {
-                        let document = base + Int(batch.documents[entry])
-                        guard !skipping[document] else { continue }
-                        var places: UInt64 = 0
-                        var ranks = batch.formMasks[Int(batch.sourceEntries[entry])]
-                        while ranks != 0 {
-                            let rank = ranks.trailingZeroBitCount
-                            ranks &= ranks - 1
-                            places |= 1 << UInt64(formPlaces[analyzer][firstForm + rank])
+        let readsForms = forms[stem].count > 1
+        skipping.withUnsafeBufferPointer { skipping in
+            for number in batches.indices {
+                let local = batchStems[number][stem]
+                guard local >= 0 else { continue }
+                let range = batches[number].entries(of: Int(local))
+                guard !range.isEmpty else { continue }
+                let base = Int(documentBases[number])
+                let analyzer = batchAnalyzers[number]
+                let firstForm = Int(formStarts[analyzer][Int(local)])
+                formPlaces[analyzer].withUnsafeBufferPointer { formPlaces in
+                    batches[number].documents.withUnsafeBufferPointer { documents in
+                        batches[number].formMasks.withUnsafeBufferPointer { formMasks in
+                            batches[number].frequencies.withUnsafeBufferPointer { frequencies in
+                                batches[number].positionStarts.withUnsafeBufferPointer { starts in
+                                    batches[number].positions.withUnsafeBufferPointer { positions in
+                                        for entry in range {
+                                            let document = base + Int(documents[entry])
+                                            guard !skipping[document] else { continue }
+                                            var places: UInt64 = 0
+                                            var ranks = readsForms ? formMasks[entry] : 1
+                                            while ranks != 0 {
+                                                let rank = ranks.trailingZeroBitCount
+                                                ranks &= ranks - 1
+                                                places |= 1 << UInt64(formPlaces[firstForm + rank])
+                                            }
+                                            let first = Int(starts[entry]), end = Int(starts[entry + 1])
+                                            body(Posting(document: document, batch: number, entry: entry,
+                                                         frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
+                                                         positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: 0), places)
+                                        }
+                                    }
+                                }
+                            }
                         }
-                        let first = Int(batch.positionStarts[entry]), end = Int(batch.positionStarts[entry + 1])
-                        body(Posting(document: document, batch: number, entry: entry,
-                                     frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
-                                     positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: 0), places)
                     }
                 }
             }

@@ -22,16 +22,17 @@ struct AnalyzedBatch: Sendable {
     var positionStarts: [Int32] = [0]
     /// Token positions, entry by entry (fields concatenated, `fieldGap` apart).
     var positions: [Int32] = []
-    /// Where each entry was before the batch was inverted: the index into `windows` and
-    /// `formMasks`, which stay in reading order (only a few of them are read, so they are
-    /// not moved).
+    /// Where each entry was before the batch was inverted: the index into `windows`,
+    /// which stay in reading order (only a few of them are read, so they are not moved).
     var sourceEntries: [Int32] = []
     /// Each entry's excerpt, by source entry: the words around its first occurrence in
     /// the best field.
     var windows: [TextWindow] = []
-    /// Which of its stem's surface forms each entry's document has, by source entry: bit
-    /// `r` for the form of rank `r` (`AnalyzerVocabulary.forms`, in order of first
-    /// appearance per stem; ranks from 32 on have no bit).
+    /// Which of its stem's surface forms each entry's document has: bit `r` for the form of
+    /// rank `r` (`AnalyzerVocabulary.forms`, in order of first appearance per stem; ranks
+    /// from 32 on have no bit). Moved with the entries when inverted: the term pass reads
+    /// every one of a stem with several forms, and reading them by source entry missed the
+    /// cache at each posting.
     var formMasks: [UInt32] = []
     /// Tokens per field, `SearchField.allCases.count` values per document.
     var lengths: [Int32] = []
@@ -261,12 +262,14 @@ struct DocumentAnalyzer {
         var documents = [Int32](repeating: 0, count: order.count)
         var frequencies = [UInt16](repeating: 0, count: batch.frequencies.count)
 
+        var formMasks = [UInt32](repeating: 0, count: order.count)
         var positions = [Int32](repeating: 0, count: batch.positions.count)
         var positionStarts = [Int32](repeating: 0, count: order.count + 1)
         var written = 0
         for slot in order.indices {
             let entry = Int(order[slot])
             documents[slot] = documentOfEntry[entry]
+            formMasks[slot] = batch.formMasks[entry]
             for field in 0..<fieldCount { frequencies[slot * fieldCount + field] = batch.frequencies[entry * fieldCount + field] }
 
             for index in Int(batch.positionStarts[entry])..<Int(batch.positionStarts[entry + 1]) {
@@ -279,7 +282,7 @@ struct DocumentAnalyzer {
         inverted.frequencies = frequencies
         inverted.sourceEntries = order
         inverted.windows = batch.windows
-        inverted.formMasks = batch.formMasks
+        inverted.formMasks = formMasks
         inverted.positions = positions
         inverted.positionStarts = positionStarts
         return inverted

@@ -33,7 +33,12 @@ extension IndexBuilder {
             }
             changed.append(id)
         }
-        let facets = DocumentFacets(documents, things: things)
+        // The facet lists and ids are the last build's unless the named things or a changed
+        // document's tags or entities are new.
+        let sameFacets = things == previous.things && changed.allSatisfy {
+            documents[$0].tags == previous.documents[$0].tags && documents[$0].entities == previous.documents[$0].entities
+        }
+        let facets = sameFacets ? previous.facets : DocumentFacets(documents, things: things)
         guard facets.tags.map(\.slug) == previous.facets.tags.map(\.slug), facets.entities.map(\.key) == previous.facets.entities.map(\.key),
               facets.years == previous.facets.years else {
             return .startOver("the tags, entities or years changed")
@@ -62,10 +67,11 @@ extension IndexBuilder {
         }
         let weigher = Weigher(lengths: lengths, documentCount: documents.count)
         guard weigher.averages == previous.averages else { return .startOver("an average field length moved to its next step") }
-        clock.lap("tokenize and stem")
+        clock.lap("analyse \(changed.count) changed documents")
         guard !shouldStop() else { return .stopped }
 
-        // Gather the touched stems' postings again.
+        // Gather the touched stems' postings again, and weigh them for the scale: the highest
+        // weight of the terms kept as they were, and of those weighed again.
         var marked = [Bool](repeating: false, count: documents.count)
         for id in replaced.keys { marked[id] = true }
         let skipping = marked
@@ -73,26 +79,20 @@ extension IndexBuilder {
         let stems = touched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let base = previous.base
         let gathered: [StemPostings?] = (try? stems.concurrentMap { stem in
-            shouldStop() ? nil : StemPostings(stem: stem, base: base, skipping: skipping, replaced: edited)
+            shouldStop() ? nil : StemPostings(stem: stem, base: base, skipping: skipping, replaced: edited, weigher: weigher)
         }) ?? []
         guard !shouldStop() else { return .stopped }
         guard gathered.count == stems.count, gathered.allSatisfy({ $0 != nil }) else {
             return .startOver("a word the edit touched has more than \(TermPositions.maskedForms) forms")
         }
         let kept = gathered.compactMap { $0 }.filter { $0.count > 0 }
-
-        // The scale: the highest weight of the terms kept as they were, and of those weighed again.
+        clock.lap("gather \(stems.count) terms' postings")
         let oldPlaces = Self.places(of: stems, in: previous.terms)
         var dropped = [Bool](repeating: false, count: previous.terms.count)
         for place in oldPlaces { if let place { dropped[place] = true } }
         var highest = 0.0
         for (place, weight) in previous.highestWeights.enumerated() where !dropped[place] { highest = max(highest, weight) }
-        let newHighest = (try? kept.concurrentMap { postings -> Double in
-            let idf = weigher.idf(frequency: postings.count)
-            var highest = 0.0
-            postings.forEachPosting { highest = max(highest, weigher.weight($0, idf: idf)) }
-            return highest
-        }) ?? []
+        let newHighest = kept.map(\.highestWeight)
         highest = max(highest, newHighest.max() ?? 0)
         let scaleBase = Self.scaleBase(highest)
         guard scaleBase == previous.highest else { return .startOver("the highest weight moved to its next step") }
@@ -101,9 +101,10 @@ extension IndexBuilder {
         let records: [TermRecord?] = (try? kept.concurrentMap { postings in
             shouldStop() ? nil : termRecord(postings.stem, forms: postings.forms, frequency: postings.count, weigher: weigher, scale: scale,
                                             facets: facets, documents: documents,
-                                            postings: { postings.forEachPosting($0) }, window: { postings.windows[$1] })
+                                            postings: { postings.forEachPosting($0) }, window: { postings.window(batch: $0, entry: $1) })
         }) ?? []
         guard records.count == kept.count, !shouldStop() else { return .stopped }
+        clock.lap("weigh and encode \(stems.count) of \(previous.terms.count) terms")
 
         // Merge: the kept entries and the new ones, both sorted by the stem's bytes.
         var terms: [TermRecord] = []
@@ -125,7 +126,7 @@ extension IndexBuilder {
             highestWeights.append(newHighest[next])
             next += 1
         }
-        clock.lap("weigh and encode terms")
+        clock.lap("merge terms")
 
         let index = BuiltIndex(options: options, documents: documents, fallbackExcerpts: fallbackExcerpts,
                                facets: facets, terms: terms, steps: clock.steps)

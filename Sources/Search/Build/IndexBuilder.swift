@@ -108,10 +108,9 @@ public struct IndexBuilder: Sendable {
         let stemChunks = chunks(postings.stems.count, parts: 64)
         return ((try? stemChunks.concurrentMap { range -> [Double] in
             range.map { stem in
-                let idf = weigher.idf(frequency: postings.documentFrequencies[stem])
                 var highest = 0.0
-                postings.forEachPosting(of: stem) { highest = max(highest, weigher.weight($0, idf: idf)) }
-                return highest
+                postings.forEachPosting(of: stem) { highest = max(highest, weigher.saturation($0)) }
+                return weigher.idf(frequency: postings.documentFrequencies[stem]) * highest
             }
         }) ?? []).flatMap { $0 }
     }
@@ -243,6 +242,43 @@ struct TermRecord: Sendable {
     var postings: [UInt8]?
     /// Every document's positions, encoded, in document order.
     var positions: [UInt8]
+    /// The entry as its term shard holds it, up to where its postings and positions are
+    /// (`IndexWriter` adds those): encoded here, on every core, and kept by `IndexMemory`
+    /// with the record, rather than again for every term in the writer.
+    let head: [UInt8]
+    /// The UTF-8 bytes of the top documents' excerpts, for the layout's size estimates.
+    let excerptBytes: Int
+
+    init(stem: String, forms: [String], documentFrequency: Int, top: [TopHit], facets: FacetCounts,
+         postings: [UInt8]?, positions: [UInt8]) {
+        self.stem = stem
+        self.forms = forms
+        self.documentFrequency = documentFrequency
+        self.top = top
+        self.facets = facets
+        self.postings = postings
+        self.positions = positions
+        var writer = ByteWriter()
+        writer.string(stem)
+        writer.varint(forms.count)
+        for form in forms { writer.string(form) }
+        writer.varint(documentFrequency)
+        writer.varint(top.count)
+        for hit in top {
+            writer.varint(hit.document)
+            writer.byte(hit.impact)
+        }
+        for hit in top { writer.string(hit.excerpt) }
+        for counts in [facets.tags, facets.entities, facets.years] {
+            writer.varint(counts.count)
+            for value in counts {
+                writer.varint(value.id)
+                writer.varint(value.count)
+            }
+        }
+        head = writer.bytes
+        excerptBytes = top.reduce(0) { $0 + $1.excerpt.utf8.count }
+    }
 }
 
 /// A built index: every file's contents, before layout into files.

@@ -33,7 +33,9 @@ public final class IndexMemory: @unchecked Sendable {
 
     /// The finished file made from `payload` last time under `name`, if the payload is the same.
     func file(_ name: String, payload: [UInt8]) -> [UInt8]? {
-        lock.withLock { files[name].flatMap { $0.payload == payload ? $0.contents : nil } }
+        guard let last = lock.withLock({ files[name] }), last.payload.count == payload.count else { return nil }
+        let same = last.payload.withUnsafeBytes { old in payload.withUnsafeBytes { new in old.count == 0 || memcmp(old.baseAddress!, new.baseAddress!, old.count) == 0 } }
+        return same ? last.contents : nil
     }
 
     /// Keeps the files of the index just laid out (and forgets the rest).

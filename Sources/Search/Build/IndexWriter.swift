@@ -14,7 +14,7 @@ public struct IndexWriter: Sendable {
         let limit = index.options.fileLimit ?? IndexLayout.fileLimit(documentCount: count)
         let postingsBytes = index.terms.reduce(0) { $0 + ($1.postings?.count ?? 0) }
         let positionsBytes = index.terms.reduce(0) { $0 + $1.positions.count }
-        let termBytes = index.terms.reduce(0) { $0 + $1.stem.utf8.count + $1.top.reduce(0) { $0 + $1.excerpt.utf8.count + 3 } + 16 }
+        let termBytes = index.terms.reduce(0) { $0 + $1.stem.utf8.count + $1.excerptBytes + 3 * $1.top.count + 16 }
         let documentBytes = index.documents.reduce(0) { $0 + $1.title.utf8.count + $1.url.utf8.count + $1.date.utf8.count + 2 * $1.tags.count + 4 }
         let layout = IndexLayout(documentCount: count, termBytes: termBytes, documentBytes: documentBytes, postingsBytes: postingsBytes,
                                  positionsBytes: positionsBytes, limit: limit, resultsShown: index.options.topCount)
@@ -165,7 +165,7 @@ public struct IndexWriter: Sendable {
 
     /// Cuts the sorted terms into shards of about equal size, never splitting a key.
     static func shardTerms(_ terms: [TermRecord], into shardCount: Int) -> (bounds: [[UInt8]], assignment: [Int]) {
-        let sizes = terms.map { term in term.stem.utf8.count + term.top.reduce(0) { $0 + $1.excerpt.utf8.count + 4 } + 24 }
+        let sizes = terms.map { term in term.stem.utf8.count + term.excerptBytes + 4 * term.top.count + 24 }
         let total = sizes.reduce(0, +)
         let target = max(1, (total + shardCount - 1) / max(1, shardCount))
         var bounds: [[UInt8]] = [[]]
@@ -186,23 +186,7 @@ public struct IndexWriter: Sendable {
     }
 
     private static func encode(_ term: TermRecord, postings: BlobReference?, positions: BlobReference, topCount: Int, into writer: inout ByteWriter) {
-        writer.string(term.stem)
-        writer.varint(term.forms.count)
-        for form in term.forms { writer.string(form) }
-        writer.varint(term.documentFrequency)
-        writer.varint(term.top.count)
-        for hit in term.top {
-            writer.varint(hit.document)
-            writer.byte(hit.impact)
-        }
-        for hit in term.top { writer.string(hit.excerpt) }
-        for counts in [term.facets.tags, term.facets.entities, term.facets.years] {
-            writer.varint(counts.count)
-            for value in counts {
-                writer.varint(value.id)
-                writer.varint(value.count)
-            }
-        }
+        writer.raw(term.head)
         if term.documentFrequency > topCount, let postings {
             for value in [postings.file, postings.offset, postings.length] { writer.varint(value) }
         }

@@ -41,7 +41,7 @@ struct SingleDocumentAnalysis: Sendable {
     /// The forms of `stem` the document has, given its entry.
     func forms(of stem: String, entry: Int) -> [String] {
         guard let number = stemNumbers[stem] else { return [] }
-        var ranks = batch.formMasks[Int(batch.sourceEntries[entry])]
+        var ranks = batch.formMasks[entry]
         var forms: [String] = []
         while ranks != 0 {
             let rank = ranks.trailingZeroBitCount

@@ -47,8 +47,16 @@ struct Weigher: Sendable {
         return log(1 + (Double(documentCount) - frequency + 0.5) / (frequency + 0.5))
     }
 
-    /// The weight of `posting`, whose stem has inverse document frequency `idf`.
+    /// The weight of `posting`, whose stem has inverse document frequency `idf`: the idf
+    /// times the posting's saturated frequency, so that a stem's highest weight is its idf
+    /// times its highest saturation, exactly (rounding is monotonic).
     func weight(_ posting: CollectedPostings.Posting, idf: Double) -> Double {
+        idf * saturation(posting)
+    }
+
+    /// `posting`'s fields' frequencies, weighed, normalised and saturated: its weight over
+    /// its stem's idf.
+    func saturation(_ posting: CollectedPostings.Posting) -> Double {
         let fieldCount = posting.frequencies.count
         let base = posting.document * fieldCount
         var weighted = 0.0
@@ -57,7 +65,7 @@ struct Weigher: Sendable {
             guard occurrences > 0 else { continue }
             weighted += Double(occurrences) * fieldScales[base + field]
         }
-        return idf * weighted * (IndexOptions.k1 + 1) / (weighted + IndexOptions.k1)
+        return weighted * (IndexOptions.k1 + 1) / (weighted + IndexOptions.k1)
     }
 
     /// Steps per octave of the rounding.
