@@ -53,6 +53,10 @@ struct IncrementalIndexTests {
         for (a, b) in zip(remembered, fresh) where a.contents != b.contents {
             Issue.record("\(comment): \(a.name) differs from a fresh build's", sourceLocation: sourceLocation)
         }
+        // What the next build starts from must be right too, though no file shows it: each
+        // term's highest weight, which sets the scale once one of them is the archive's highest.
+        let whole = builder.buildWhole(IndexBuilder.newestFirst(documents), things: Self.things, keeping: true, shouldStop: { false })?.state
+        #expect(memory.previous?.highestWeights == whole?.highestWeights, "\(comment): each term's highest weight", sourceLocation: sourceLocation)
         return memory.lastBuildKind
     }
 
@@ -88,22 +92,36 @@ struct IncrementalIndexTests {
                 docs[16].entities = []
                 docs[16].fields[.entities] = nil
             }),
+            ("a rare word's only document made longer", { $0 = edited($0, 11, .body) { $0 + " the of and a to in data" } }),
+            ("a new word in two documents", { docs in
+                docs = edited(docs, 20, .body) { $0 + " cooling zircon racks" }
+                docs = edited(docs, 21, .body) { $0 + " zircon zircon" }
+            }),
+            // Patched (two documents hold it before and after), with a new excerpt.
+            ("the words around it in one", { $0 = edited($0, 20, .body) { $0.replacingOccurrences(of: " cooling zircon racks", with: " fibre zircon watts") } }),
             ("the same document again", { $0 = edited($0, 5, .body) { $0 + " servers" } }),
             ("three documents at once", { docs in
                 for id in [0, 20, 39] { docs = edited(docs, id, .body) { $0 + " bandwidth tokens" } }
             }),
             ("a document back as it was", { $0[5] = Self.archive()[5] }),
         ]
+        var patchedInAll = 0
         for (name, edit) in edits {
             edit(&documents)
             let kind = expectSameAsFresh(documents, memory: memory, "after \(name)")
-            guard case .changed(let changed, let terms) = kind else {
+            guard case .changed(let changed, let terms, let patched) = kind else {
                 Issue.record("after \(name): built whole (\(kind)), expected only the touched terms")
                 continue
             }
-            #expect(changed >= 1 && terms > 0 && terms < 60, "after \(name): \(changed) documents, \(terms) terms weighed again")
+            #expect(changed >= 1 && terms > 0 && terms < 60, "after \(name): \(changed) documents, \(terms) terms made again")
+            patchedInAll += patched
+            if name == "one word for another" {
+                // Its document keeps every other word, so every other entry is patched.
+                #expect(patched > 0 && patched < terms, "\(patched) of \(terms) patched")
+            }
         }
-        #expect(expectSameAsFresh(documents, memory: memory, "nothing changed") == .changed(documents: 0, terms: 0))
+        #expect(patchedInAll > 100, "most touched terms are patched: \(patchedInAll)")
+        #expect(expectSameAsFresh(documents, memory: memory, "nothing changed") == .changed(documents: 0, terms: 0, patched: 0))
     }
 
     @Test func editsThatMoveEveryTermStartOverAndStillGiveAFreshBuildsBytes() {
@@ -131,7 +149,7 @@ struct IncrementalIndexTests {
         // After starting over, the next small edit is incremental again.
         documents = edited(documents, 1, .body) { $0 + " watts" }
         let kind = expectSameAsFresh(documents, memory: memory, "a small edit after starting over")
-        #expect(kind == .changed(documents: 1, terms: kind.termsWeighed), "\(kind)")
+        #expect(kind.changedDocuments == 1, "\(kind)")
     }
 
     @Test func aStoppedRebuildLeavesTheMemoryAsItWas() {
@@ -141,13 +159,14 @@ struct IncrementalIndexTests {
         let changed = edited(documents, 8, .body) { $0 + " zephyrine" }
         #expect(IndexBuilder(options: Self.options).build(changed, things: Self.things, memory: memory, shouldStop: { true }) == nil)
         #expect(memory.lastBuildKind == .whole(reason: "no index before"))
-        #expect(expectSameAsFresh(changed, memory: memory, "after the stopped one") == .changed(documents: 1, terms: memory.lastBuildKind.termsWeighed))
+        #expect(expectSameAsFresh(changed, memory: memory, "after the stopped one").changedDocuments == 1)
     }
 }
 
 extension IndexBuildKind {
-    var termsWeighed: Int {
-        if case .changed(_, let terms) = self { return terms }
+    /// The changed documents of a build that made only the touched terms again; -1 otherwise.
+    var changedDocuments: Int {
+        if case .changed(let documents, _, _) = self { return documents }
         return -1
     }
 }

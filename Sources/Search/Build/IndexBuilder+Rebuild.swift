@@ -35,9 +35,10 @@ extension IndexBuilder {
         }
         // The facet lists and ids are the last build's unless the named things or a changed
         // document's tags or entities are new.
-        let sameFacets = things == previous.things && changed.allSatisfy {
+        let sameDocumentFacets = changed.allSatisfy {
             documents[$0].tags == previous.documents[$0].tags && documents[$0].entities == previous.documents[$0].entities
         }
+        let sameFacets = sameDocumentFacets && things == previous.things
         let facets = sameFacets ? previous.facets : DocumentFacets(documents, things: things)
         guard facets.tags.map(\.slug) == previous.facets.tags.map(\.slug), facets.entities.map(\.key) == previous.facets.entities.map(\.key),
               facets.years == previous.facets.years else {
@@ -50,8 +51,8 @@ extension IndexBuilder {
 
         // Analyse the changed documents, before and after.
         let radius = options.excerptRadius
-        let analyses = (try? changed.concurrentMap { id -> (old: [String], new: SingleDocumentAnalysis) in
-            let old = previous.replaced[id]?.vocabulary.stems ?? SingleDocumentAnalysis(previous.documents[id], radius: radius).vocabulary.stems
+        let analyses = (try? changed.concurrentMap { id -> (old: SingleDocumentAnalysis, new: SingleDocumentAnalysis) in
+            let old = previous.replaced[id] ?? SingleDocumentAnalysis(previous.documents[id], radius: radius)
             return (old, SingleDocumentAnalysis(documents[id], radius: radius))
         }) ?? []
         let fieldCount = SearchField.allCases.count
@@ -59,7 +60,7 @@ extension IndexBuilder {
         var fallbackExcerpts = previous.fallbackExcerpts
         var touched = Set<String>()
         for (id, analysis) in zip(changed, analyses) {
-            touched.formUnion(analysis.old)
+            touched.formUnion(analysis.old.vocabulary.stems)
             touched.formUnion(analysis.new.vocabulary.stems)
             replaced[id] = analysis.new
             for field in 0..<fieldCount { lengths[id * fieldCount + field] = analysis.new.lengths[field] }
@@ -70,24 +71,33 @@ extension IndexBuilder {
         clock.lap("analyse \(changed.count) changed documents")
         guard !shouldStop() else { return .stopped }
 
-        // Gather the touched stems' postings again, and weigh them for the scale: the highest
-        // weight of the terms kept as they were, and of those weighed again.
+        // Each touched stem is patched (`TermPatch`) where the edit leaves its documents and
+        // forms as they were, else its postings are gathered again (`StemPostings`); either
+        // way it is weighed for the scale: the highest weight of the terms kept as they
+        // were, and of those made again.
         var marked = [Bool](repeating: false, count: documents.count)
         for id in replaced.keys { marked[id] = true }
         let skipping = marked
         let edited = replaced.sorted { $0.key < $1.key }.map { (id: $0.key, analysis: $0.value) }
         let stems = touched.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let oldPlaces = Self.places(of: stems, in: previous.terms)
         let base = previous.base
-        let gathered: [StemPostings?] = (try? stems.concurrentMap { stem in
-            shouldStop() ? nil : StemPostings(stem: stem, base: base, skipping: skipping, replaced: edited, weigher: weigher)
+        let oldWeigher = Weigher(lengths: previous.lengths, documentCount: documents.count)
+        let changes = zip(changed, analyses).map { (id: $0, old: $1.old, new: $1.new) }
+        let plans: [TermPlan?] = (try? Array(stems.indices).concurrentMap { number -> TermPlan? in
+            guard !shouldStop() else { return nil }
+            if sameDocumentFacets, let place = oldPlaces[number],
+               let patch = TermPatch(stem: stems[number], place: place, previous: previous, changes: changes, oldWeigher: oldWeigher, weigher: weigher) {
+                return .patch(patch)
+            }
+            return StemPostings(stem: stems[number], base: base, skipping: skipping, replaced: edited, weigher: weigher).map(TermPlan.gather)
         }) ?? []
         guard !shouldStop() else { return .stopped }
-        guard gathered.count == stems.count, gathered.allSatisfy({ $0 != nil }) else {
+        guard plans.count == stems.count, plans.allSatisfy({ $0 != nil }) else {
             return .startOver("a word the edit touched has more than \(TermPositions.maskedForms) forms")
         }
-        let kept = gathered.compactMap { $0 }.filter { $0.count > 0 }
+        let kept = plans.compactMap { $0 }.filter { $0.documentCount > 0 }
         clock.lap("gather \(stems.count) terms' postings")
-        let oldPlaces = Self.places(of: stems, in: previous.terms)
         var dropped = [Bool](repeating: false, count: previous.terms.count)
         for place in oldPlaces { if let place { dropped[place] = true } }
         var highest = 0.0
@@ -98,13 +108,26 @@ extension IndexBuilder {
         guard scaleBase == previous.highest else { return .startOver("the highest weight moved to its next step") }
         let scale = 255 / scaleBase
 
-        let records: [TermRecord?] = (try? kept.concurrentMap { postings in
-            shouldStop() ? nil : termRecord(postings.stem, forms: postings.forms, frequency: postings.count, weigher: weigher, scale: scale,
-                                            facets: facets, documents: documents,
-                                            postings: { postings.forEachPosting($0) }, window: { postings.window(batch: $0, entry: $1) })
+        let records: [TermRecord?] = (try? kept.concurrentMap { plan -> TermRecord? in
+            guard !shouldStop() else { return nil }
+            var postings: StemPostings
+            switch plan {
+            case .patch(let patch):
+                if let record = patch.apply(to: previous, scale: scale, documents: documents, options: options) { return record }
+                // A best document whose excerpt the entry does not hold: weigh it all again.
+                guard let gathered = StemPostings(stem: previous.terms[patch.place].stem, base: base, skipping: skipping,
+                                                  replaced: edited, weigher: weigher) else { return nil }
+                postings = gathered
+            case .gather(let gathered):
+                postings = gathered
+            }
+            return termRecord(postings.stem, forms: postings.forms, frequency: postings.count, weigher: weigher, scale: scale,
+                              facets: facets, documents: documents,
+                              postings: { postings.forEachPosting($0) }, window: { postings.window(batch: $0, entry: $1) })
         }) ?? []
-        guard records.count == kept.count, !shouldStop() else { return .stopped }
-        clock.lap("weigh and encode \(stems.count) of \(previous.terms.count) terms")
+        guard records.count == kept.count, records.allSatisfy({ $0 != nil }), !shouldStop() else { return .stopped }
+        let patched = kept.filter { if case .patch = $0 { return true } else { return false } }.count
+        clock.lap("weigh and encode \(stems.count) of \(previous.terms.count) terms (\(patched) patched)")
 
         // Merge: the kept entries and the new ones, both sorted by the stem's bytes.
         var terms: [TermRecord] = []
@@ -133,7 +156,27 @@ extension IndexBuilder {
         let state = IndexState(options: options, documents: documents, things: things, base: base, replaced: replaced,
                                lengths: lengths, averages: weigher.averages, highest: scaleBase, facets: facets,
                                terms: terms, highestWeights: highestWeights, fallbackExcerpts: fallbackExcerpts)
-        return .built(index, state, .changed(documents: changed.count, terms: stems.count))
+        return .built(index, state, .changed(documents: changed.count, terms: stems.count, patched: patched))
+    }
+
+    /// How a touched stem's entry is made again.
+    enum TermPlan: Sendable {
+        case patch(TermPatch)
+        case gather(StemPostings)
+
+        var documentCount: Int {
+            switch self {
+            case .patch(let patch): return patch.documentCount
+            case .gather(let postings): return postings.count
+            }
+        }
+
+        var highestWeight: Double {
+            switch self {
+            case .patch(let patch): return patch.highestWeight
+            case .gather(let postings): return postings.highestWeight
+            }
+        }
     }
 
     /// The place of each of `stems` in `terms` (both sorted by bytes), or nil where it has none.

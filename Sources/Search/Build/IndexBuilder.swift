@@ -103,6 +103,11 @@ public struct IndexBuilder: Sendable {
         highest > 0 ? Weigher.roundedUp(highest) : 1
     }
 
+    /// A posting's impact: its weight on the archive's scale, rounded, held to 1 … 255.
+    static func impact(_ weight: Double, scale: Double) -> UInt8 {
+        UInt8(max(1, min(255, (weight * scale).rounded())))
+    }
+
     /// The highest weight of any posting of each stem.
     private static func highestWeights(_ postings: CollectedPostings, _ weigher: Weigher) -> [Double] {
         let stemChunks = chunks(postings.stems.count, parts: 64)
@@ -132,7 +137,7 @@ public struct IndexBuilder: Sendable {
         var positions = ByteWriter()
         let hasForms = forms.count > 1
         postings { posting in
-            let impact = UInt8(max(1, min(255, (weigher.weight(posting, idf: idf) * scale).rounded())))
+            let impact = Self.impact(weigher.weight(posting, idf: idf), scale: scale)
             best.offer(impacts.count, impact: impact, place: (posting.batch, posting.entry))
             impacts.append(impact)
             documentsOfTerm.append(posting.document)
@@ -193,7 +198,7 @@ public struct IndexBuilder: Sendable {
 
 /// The best `capacity` of a stream of (index, impact), offered in index order: highest
 /// impact first, the lower index among equals. A sorted array: capacity is ten.
-private struct TopSelection {
+struct TopSelection {
     let capacity: Int
     private(set) var indices: [Int] = []
     /// Where each kept one is (its batch and entry), for its excerpt.
@@ -230,18 +235,22 @@ public struct TopHit: Sendable, Equatable {
 }
 
 /// One stem's entry in the index, as built (and as the writer encodes it).
-struct TermRecord: Sendable {
-    var stem: String
+///
+/// A class, immutable: an index holds every term's record, and `IndexMemory` keeps them
+/// for the next build, which copies the list with its changes; a struct of eight arrays
+/// and strings was eight retains and releases a term at each copy.
+final class TermRecord: Sendable {
+    let stem: String
     /// The words, as typed, that stem to it (for prefix and typo matching).
-    var forms: [String]
-    var documentFrequency: Int
+    let forms: [String]
+    let documentFrequency: Int
     /// Best first: impact, then document id (newer first).
-    var top: [TopHit]
-    var facets: FacetCounts
+    let top: [TopHit]
+    let facets: FacetCounts
     /// Every document and impact, encoded; only when there are more than `top`.
-    var postings: [UInt8]?
+    let postings: [UInt8]?
     /// Every document's positions, encoded, in document order.
-    var positions: [UInt8]
+    let positions: [UInt8]
     /// The entry as its term shard holds it, up to where its postings and positions are
     /// (`IndexWriter` adds those): encoded here, on every core, and kept by `IndexMemory`
     /// with the record, rather than again for every term in the writer.

@@ -52,8 +52,9 @@ public enum IndexBuildKind: Sendable, Equatable {
     case none
     /// Every document analysed and every term weighed, with the reason.
     case whole(reason: String)
-    /// Only `terms` terms weighed again, for `documents` changed documents.
-    case changed(documents: Int, terms: Int)
+    /// Only `terms` terms made again, for `documents` changed documents; `patched` of them
+    /// by changing only the changed documents' postings (`TermPatch`).
+    case changed(documents: Int, terms: Int, patched: Int)
 }
 
 /// The state of the index after a build: the analysis it was made from and what it made.

@@ -50,4 +50,18 @@ struct SingleDocumentAnalysis: Sendable {
         }
         return forms
     }
+
+    /// Calls `body` with the posting of entry `entry`, numbered `document` in the index
+    /// (its form mask left 0).
+    func posting(_ entry: Int, document: Int, _ body: (CollectedPostings.Posting) -> Void) {
+        let fieldCount = SearchField.allCases.count
+        batch.frequencies.withUnsafeBufferPointer { frequencies in
+            batch.positions.withUnsafeBufferPointer { positions in
+                let first = Int(batch.positionStarts[entry]), end = Int(batch.positionStarts[entry + 1])
+                body(CollectedPostings.Posting(document: document, batch: 0, entry: entry,
+                                               frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
+                                               positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: 0))
+            }
+        }
+    }
 }

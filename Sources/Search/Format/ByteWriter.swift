@@ -8,6 +8,7 @@ struct ByteWriter {
     mutating func varint(_ value: Int) { Varint.append(value, to: &bytes) }
     mutating func byte(_ value: UInt8) { bytes.append(value) }
     mutating func raw(_ values: [UInt8]) { bytes.append(contentsOf: values) }
+    mutating func raw(_ values: ArraySlice<UInt8>) { bytes.append(contentsOf: values) }
 
     /// A string as its UTF-8 length, then its bytes.
     mutating func string(_ text: String) {
