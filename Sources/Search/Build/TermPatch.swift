@@ -122,21 +122,52 @@ struct TermPatch: Sendable {
 
     /// The entry's positions with those of the edited documents (`at`: posting index → edit)
     /// encoded again; nil if the bytes do not read as `count` postings.
+    ///
+    /// Each posting's positions are a count and that many gaps (and a form mask when the
+    /// stem has several forms), all varints: a posting is skipped by counting the bytes
+    /// that end a varint, and the unchanged runs between edited postings are copied whole.
     private func splicedPositions(_ record: TermRecord, at editAt: [Int: Int]) -> [UInt8]? {
         let hasForms = record.forms.count > 1
-        var placeOfForm: [String: Int] = [:]
-        for (place, form) in record.forms.enumerated() { placeOfForm[form] = place }
-        var reader = ByteReader(record.positions)
-        var writer = ByteWriter()
-        for index in 0..<record.documentFrequency {
-            let start = reader.offset
-            guard let positionCount = try? reader.varint() else { return nil }
-            for _ in 0..<(positionCount + (hasForms ? 1 : 0)) { guard (try? reader.varint()) != nil else { return nil } }
-            guard let number = editAt[index] else {
-                writer.raw(record.positions[start..<reader.offset])
-                continue
+        let edited = editAt.keys.sorted()
+        // The byte range of each edited posting.
+        var ranges: [Range<Int>] = []
+        let found: Bool = record.positions.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            var next = 0
+            for index in 0..<record.documentFrequency {
+                guard next < edited.count else { return true }
+                let start = offset
+                var count = 0, shift = 0
+                while true {
+                    guard offset < bytes.count, shift < 63 else { return false }
+                    let byte = bytes[offset]
+                    offset += 1
+                    count |= Int(byte & 0x7F) << shift
+                    if byte & 0x80 == 0 { break }
+                    shift += 7
+                }
+                var remaining = count + (hasForms ? 1 : 0)
+                while remaining > 0 {
+                    guard offset < bytes.count else { return false }
+                    if bytes[offset] & 0x80 == 0 { remaining -= 1 }
+                    offset += 1
+                }
+                if index == edited[next] {
+                    ranges.append(start..<offset)
+                    next += 1
+                }
             }
-            let edit = edits[number]
+            return next == edited.count
+        }
+        guard found else { return nil }
+        var placeOfForm: [String: Int] = [:]
+        if hasForms { for (place, form) in record.forms.enumerated() { placeOfForm[form] = place } }
+        var writer = ByteWriter()
+        var copied = 0
+        for (index, range) in zip(edited, ranges) {
+            writer.raw(record.positions[copied..<range.lowerBound])
+            copied = range.upperBound
+            let edit = edits[editAt[index]!]
             let batch = edit.analysis.batch
             let positions = batch.positions[Int(batch.positionStarts[edit.entry])..<Int(batch.positionStarts[edit.entry + 1])]
             writer.varint(positions.count)
@@ -154,7 +185,8 @@ struct TermPatch: Sendable {
                 writer.varint(mask)
             }
         }
-        return reader.atEnd ? writer.bytes : nil
+        writer.raw(record.positions[copied...])
+        return writer.bytes
     }
 
     private static func index(of id: Int, in ids: [Int]) -> Int? {
