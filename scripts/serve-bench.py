@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Edit-to-reload time of `broadsheet serve`: from a file write to the reload event.
 
-    scripts/serve-bench.py BROADSHEET ROOT [--edits 20] [--kinds body,tag,template,quick]
+    scripts/serve-bench.py BROADSHEET ROOT [--edits 20] [--kinds body,middle,tag,template,quick]
 
 ROOT is an archive (content/issues/, maybe templates/); it is copied to a scratch folder
 first, so the archive itself is never edited. For each kind of edit it makes --edits edits
-one after another, each after the previous reload event: `body` changes one word in the
-body of the newest issue, `tag` adds a new tag to it, `template` changes a comment in
+one after another, each after the previous reload event: `body` adds a word at the end of
+the body of the newest issue, `middle` puts one in halfway through it (every word after it
+moves along), `tag` adds a new tag to it, `template` changes a comment in
 issue.mustache. Prints two lines per kind: `serve-reload KIND N median_ms max_ms`, to the
 reload event (the pages are in place), and `serve-index KIND N median_ms max_ms`, to the
 `index` event that follows once the search index is up to date too. Kind `quick` is a body
@@ -90,6 +91,13 @@ def prepare(kind, root, number):
     if kind in ("body", "quick"):
         path = newest_issue(root)
         return path, path.read_text(encoding="utf-8").rstrip() + f" edit{number}\n"
+    if kind == "middle":
+        # A word put in halfway through the body, as a fix in a paragraph is: every word
+        # after it moves along by one.
+        path = newest_issue(root)
+        text = path.read_text(encoding="utf-8")
+        middle = text.index(" ", (text.index("\n---\n", 4) + len(text)) // 2)
+        return path, text[:middle] + f" middle{number}" + text[middle:]
     if kind == "tag":
         path = newest_issue(root)
         text = path.read_text(encoding="utf-8")
@@ -141,7 +149,7 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("root")
     parser.add_argument("--edits", type=int, default=20)
-    parser.add_argument("--kinds", default="body,tag,template,quick")
+    parser.add_argument("--kinds", default="body,middle,tag,template,quick")
     parser.add_argument("--load", type=float, default=0)
     parser.add_argument("--timings-log", help="run serve with --timings and write what it prints here")
     args = parser.parse_args()

@@ -152,7 +152,7 @@ public struct SiteBuilder: Sendable {
                 ?? builder.build(documents, things: things, shouldStop: shouldStop) else { return nil }
         clock.record(built.steps.map { BuildReport.Stage(name: $0.name, seconds: $0.seconds, processorSeconds: $0.processorSeconds) })
         let files = IndexWriter().files(for: built, memory: memory)
-        clock.lap("lay out and compress files")
+        clock.lap(memory.map { "lay out and compress files (\($0.filesCompressed) of \(files.count) changed)" } ?? "lay out and compress files")
         guard !shouldStop() else { return nil }
         _ = try files.concurrentMap { file in try output.write(file.contents, to: SitePath.searchIndexFile(file.name).outputFile) }
         try output.write(BrowserScripts.searchScript(), to: SitePath.searchScript.outputFile)

@@ -16,6 +16,7 @@ public final class IndexMemory: @unchecked Sendable {
     private var state: IndexState?
     private var files: [String: (payload: [UInt8], contents: [UInt8])] = [:]
     private var lastBuild = IndexBuildKind.none
+    private var compressed = 0
 
     public init() {}
 
@@ -38,12 +39,19 @@ public final class IndexMemory: @unchecked Sendable {
         return same ? last.contents : nil
     }
 
-    /// Keeps the files of the index just laid out (and forgets the rest).
-    func keepFiles(_ made: [(name: String, payload: [UInt8], contents: [UInt8])]) {
+    /// Keeps the files of the index just laid out (and forgets the rest); `compressed` of
+    /// them were new.
+    func keepFiles(_ made: [(name: String, payload: [UInt8], contents: [UInt8])], compressed: Int) {
         var next: [String: (payload: [UInt8], contents: [UInt8])] = [:]
         for file in made { next[file.name] = (file.payload, file.contents) }
-        lock.withLock { files = next }
+        lock.withLock {
+            files = next
+            self.compressed = compressed
+        }
     }
+
+    /// How many files the last layout compressed, its others being the same as before.
+    public var filesCompressed: Int { lock.withLock { compressed } }
 }
 
 /// How an index build went, for tests and `--timings`.

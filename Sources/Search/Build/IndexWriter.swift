@@ -123,11 +123,12 @@ public struct IndexWriter: Sendable {
         for year in index.facets.years { manifest.varint(year) }
         payloads.insert(("manifest", .manifest, manifest.bytes), at: 0)
 
-        let wrapped = (try? payloads.concurrentMap { file in
-            memory?.file(file.name, payload: file.payload) ?? IndexFile.wrap(name: file.name, kind: file.kind, payload: file.payload)
+        let wrapped = (try? payloads.concurrentMap { file -> (contents: [UInt8], compressed: Bool) in
+            if let kept = memory?.file(file.name, payload: file.payload) { return (kept, false) }
+            return (IndexFile.wrap(name: file.name, kind: file.kind, payload: file.payload), true)
         }) ?? []
-        memory?.keepFiles(zip(payloads, wrapped).map { ($0.name, $0.payload, $1) })
-        return zip(payloads, wrapped).map { ($0.name, $1) }
+        memory?.keepFiles(zip(payloads, wrapped).map { ($0.name, $0.payload, $1.contents) }, compressed: wrapped.filter(\.compressed).count)
+        return zip(payloads, wrapped).map { ($0.name, $1.contents) }
     }
 
     static func name(_ kind: String, _ number: Int) -> String {
