@@ -788,8 +788,9 @@ EOF
 }
 
 # ---- serve: edit-to-reload --------------------------------------------------------------
-# SERVE_EDITS edits of each kind (body word, new tag, template), one after another, each
-# timed from the file write to the reload event (the pages are in place) and to the index
+# SERVE_EDITS edits of each kind (a word at the end of a body, one halfway through, a new
+# tag, a template comment, and a body edit while the last index is still being built), one
+# after another, each timed from the file write to the reload event (the pages are in place) and to the index
 # event that follows (the search index too); scripts/serve-bench.py.
 # Then a bounded load test: wrk with 200 connections for 10 s on loopback (target: no
 # errors, and the server's memory flat).
