@@ -157,7 +157,10 @@ public final class PreviewServer: Sendable {
         let started = Date()
         let built = await rebuilds.first { [self] in
             do {
-                let report = try await Self.onOwnThread { try builder.build() }
+                let report = try await Self.onOwnThread {
+                    defer { FreedMemory.release() }
+                    return try builder.build()
+                }
                 if options.timings { report.timingLines.forEach(say) }
                 return true
             } catch {
@@ -196,6 +199,7 @@ public final class PreviewServer: Sendable {
                 + (report.searchIndexLeftForLater ? "; the search index waits for the next rebuild" : "")
             say("Rebuilt in \(String(format: "%.2f", Date().timeIntervalSince(started))) s (\(changed.count) changed\(rendered))")
             if options.timings { report.timingLines.forEach(say) }
+            _ = try? await Self.onOwnThread { FreedMemory.release() }
         } catch {
             _ = nextEvent.take()
             // Stopping closes the folder under a rebuild that is still running: not a mistake.
