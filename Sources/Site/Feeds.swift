@@ -1,9 +1,19 @@
 import Archive
+import Foundation
 
-/// The site's Atom feed and XML sitemap: small fixed formats, written directly.
+/// The site's feeds (Atom and JSON Feed, and an Atom feed per tag and per entity) and its
+/// XML sitemap: small fixed formats, written directly.
 enum Feeds {
-    /// Issues in the feed: the newest 20, as most readers poll often.
+    /// Issues in a feed: the newest 20, as most readers poll often.
     static let feedLimit = 20
+
+    /// Which feed: the site's (Atom and JSON Feed, the same issues), an entity's or a tag's
+    /// (by index), for the fingerprint that says whether it must be made again.
+    enum Kind: Sendable {
+        case site
+        case entity(Int)
+        case tag(Int)
+    }
 
     /// An Atom 1.0 feed of the newest issues, each with its summary and full body.
     static func atom(_ archive: NewsletterArchive, links: Links) -> String {
@@ -19,6 +29,57 @@ enum Feeds {
                     title: "\(entity.name) · \(archive.config.title)",
                     subtitle: "Issues of \(archive.config.title) that mention \(entity.name).",
                     alternate: .entity(entity.slug), selfPath: .entityFeed(entity.slug), includeContent: false, links: links)
+    }
+
+    /// An Atom feed of the newest issues that carry a tag: summaries only, as for an entity.
+    static func tagAtom(_ archive: NewsletterArchive, tag index: Int, links: Links) -> String {
+        let tag = archive.tags[index]
+        return atom(archive, issues: Array(tag.issueIndexes.prefix(feedLimit)),
+                    title: "\(tag.name) · \(archive.config.title)",
+                    subtitle: "Issues of \(archive.config.title) tagged “\(tag.name)”.",
+                    alternate: .tag(tag.slug), selfPath: .tagFeed(tag.slug), includeContent: false, links: links)
+    }
+
+    /// The site's feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same newest
+    /// issues as the Atom feed, each with its summary and full body. Keys are sorted, so
+    /// the same content gives the same bytes.
+    static func jsonFeed(_ archive: NewsletterArchive, links: Links) -> String {
+        let config = archive.config
+        var feed: [String: Any] = [
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": config.title,
+            "language": config.language,
+            "authors": [["name": feedAuthor(config)]],
+        ]
+        if !config.description.isEmpty { feed["description"] = config.description }
+        if !links.absolute(.home).isEmpty {
+            feed["home_page_url"] = links.absolute(.home)
+            feed["feed_url"] = links.absolute(.jsonFeed)
+        }
+        feed["items"] = archive.issues.indices.prefix(feedLimit).map { index -> [String: Any] in
+            let issue = archive.issues[index]
+            let url = links.absolute(.issue(issue.slug))
+            var item: [String: Any] = [
+                "id": url.isEmpty ? issue.slug : url,
+                "title": issue.title,
+                "content_html": IssueViewModel.bodyHTML(issue, archive: archive,
+                                                        links: Links(page: .issue(issue.slug), config: config, offline: links.offline)),
+                "date_published": issue.date.rfc3339,
+            ]
+            if !url.isEmpty { item["url"] = url }
+            if !issue.summary.isEmpty { item["summary"] = issue.summary }
+            if !issue.tags.isEmpty { item["tags"] = issue.tags }
+            if !issue.authors.isEmpty { item["authors"] = issue.authors.map { ["name": $0] } }
+            return item
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: feed, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Who a feed is by: the site's author, else its title (Atom requires an author for the
+    /// feed unless every entry has one).
+    static func feedAuthor(_ config: SiteConfig) -> String {
+        config.author.isEmpty ? config.title : config.author
     }
 
     private static func atom(_ archive: NewsletterArchive, issues: [Int], title: String, subtitle: String, alternate: SitePath,
@@ -37,7 +98,7 @@ enum Feeds {
         <updated>\(updated)</updated>
 
         """
-        if !config.author.isEmpty { xml += "<author><name>\(XMLText.escape(config.author))</name></author>\n" }
+        xml += "<author><name>\(XMLText.escape(feedAuthor(config)))</name></author>\n"
         for issue in issues.map({ archive.issues[$0] }) {
             let url = links.absolute(.issue(issue.slug))
             xml += "<entry>\n<title>\(XMLText.escape(issue.title))</title>\n"

@@ -35,6 +35,7 @@ struct PageContext {
                 "entities": .string(links.href(.entities)),
                 "has_entities": .bool(!archive.registry.entities.isEmpty),
                 "feed": .string(links.href(.feed)),
+                "json_feed": .string(links.href(.jsonFeed)),
                 "stylesheet": .string(links.href(.stylesheet)),
                 "favicon": .string(links.href(.favicon)),
                 "search": .string(links.href(.search)),

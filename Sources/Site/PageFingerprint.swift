@@ -182,6 +182,17 @@ struct PageFingerprint {
         return hasher.finalize()
     }
 
+    /// The fingerprint of a tag's Atom feed: the tag and its newest issues, which it lists
+    /// without their text.
+    static func tagFeed(_ index: Int, _ inputs: Inputs) -> Int {
+        var hasher = Hasher()
+        hasher.combine(inputs.common)
+        hasher.combine("tag-feed")
+        combine(inputs.archive.tags[index], into: &hasher)
+        inputs.issues(inputs.archive.tags[index].issueIndexes.prefix(Feeds.feedLimit), inputs.summaries, into: &hasher)
+        return hasher.finalize()
+    }
+
     /// The fingerprint of the sitemap: every page's place, and the dates of the issues (its
     /// `lastmod`s), not their text, so a body edit leaves the sitemap alone.
     static func sitemap(_ paths: [SitePath], _ inputs: Inputs) -> Int {

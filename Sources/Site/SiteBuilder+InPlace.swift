@@ -33,8 +33,12 @@ extension SiteBuilder {
                 if last[path] == fingerprint, output.keep([path]).isEmpty { return false }
                 fresh += 1
                 return true
-            } sitemapFingerprint: { PageFingerprint.sitemap(paths, inputs) } feedFingerprint: { entity in
-                entity.map { PageFingerprint.entityFeed($0, inputs) } ?? PageFingerprint.feed(inputs)
+            } sitemapFingerprint: { PageFingerprint.sitemap(paths, inputs) } feedFingerprint: { kind in
+                switch kind {
+                case .site: return PageFingerprint.feed(inputs)
+                case .entity(let index): return PageFingerprint.entityFeed(index, inputs)
+                case .tag(let index): return PageFingerprint.tagFeed(index, inputs)
+                }
             }
             clock.lap(.writeFeeds)
             progress(BuildProgress(.swap))

@@ -166,14 +166,17 @@ public struct SiteBuilder: Sendable {
     /// make of it; without it, everything is made.
     func writeSupportFiles(_ archive: NewsletterArchive, pages: [Page], theme: Theme, into output: any OutputWriter,
                                    needed: ((String, Int) -> Bool)? = nil, sitemapFingerprint: () -> Int = { 0 },
-                                   feedFingerprint: (Int?) -> Int = { _ in 0 }) throws -> Int {
+                                   feedFingerprint: (Feeds.Kind) -> Int = { _ in 0 }) throws -> Int {
         progress(BuildProgress(.writeFeeds, total: theme.assetFiles.count))
         let rootLinks = Links(page: .home, config: archive.config, offline: options.offline)
         var count = 0
-        if needed?(SitePath.feed.outputFile, feedFingerprint(nil)) ?? true {
+        if needed?(SitePath.feed.outputFile, feedFingerprint(.site)) ?? true {
             try output.write(Feeds.atom(archive, links: rootLinks), to: SitePath.feed.outputFile)
         }
-        count += 1
+        if needed?(SitePath.jsonFeed.outputFile, feedFingerprint(.site)) ?? true {
+            try output.write(Feeds.jsonFeed(archive, links: rootLinks), to: SitePath.jsonFeed.outputFile)
+        }
+        count += 2
         if !rootLinks.absolute(.home).isEmpty {
             if needed?(SitePath.sitemap.outputFile, sitemapFingerprint()) ?? true {
                 try output.write(Feeds.sitemap(archive, pages: pages, links: rootLinks), to: SitePath.sitemap.outputFile)
@@ -182,8 +185,15 @@ public struct SiteBuilder: Sendable {
         }
         for index in archive.registry.entities.indices {
             let path = SitePath.entityFeed(archive.registry.entities[index].slug).outputFile
-            if needed?(path, feedFingerprint(index)) ?? true {
+            if needed?(path, feedFingerprint(.entity(index))) ?? true {
                 try output.write(Feeds.entityAtom(archive, entity: index, links: rootLinks), to: path)
+            }
+            count += 1
+        }
+        for index in archive.tags.indices {
+            let path = SitePath.tagFeed(archive.tags[index].slug).outputFile
+            if needed?(path, feedFingerprint(.tag(index))) ?? true {
+                try output.write(Feeds.tagAtom(archive, tag: index, links: rootLinks), to: path)
             }
             count += 1
         }

@@ -37,6 +37,8 @@ public struct SitePath: Sendable, Hashable, Comparable {
     }
     /// `/entities/<slug>/feed.xml`: issues that mention the entity.
     public static func entityFeed(_ slug: String) -> SitePath { SitePath("entities/\(slug)/feed.xml") }
+    /// `/tags/<slug>/feed.xml`: issues that carry the tag.
+    public static func tagFeed(_ slug: String) -> SitePath { SitePath("tags/\(slug)/feed.xml") }
     public static let entities = SitePath("entities/")
     public static let archive = SitePath("archive/")
     public static let tags = SitePath("tags/")
@@ -49,6 +51,8 @@ public struct SitePath: Sendable, Hashable, Comparable {
     /// Where the search index's files are, `search/index/`.
     static let searchIndexFolder = "search/index/"
     public static let feed = SitePath("feed.xml")
+    /// `/feed.json`: the site's feed as JSON Feed 1.1.
+    public static let jsonFeed = SitePath("feed.json")
     public static let sitemap = SitePath("sitemap.xml")
     public static let stylesheet = SitePath("assets/style.css")
     public static let favicon = SitePath("assets/favicon.svg")
