@@ -2,7 +2,7 @@
 #
 #   make site    install libcmark-dev if missing, build in release mode, build site/
 #   make test    every test (unit, golden pages, CLI errors, outside test suites, JavaScript,
-#                the search page in headless Chromium)
+#                the search page in headless Chromium, the JSON Feed against its schema)
 #   make bench   time builds of generated 1k/10k archives against Hugo, and the search index against Pagefind
 #   make fuzz    libFuzzer on each input reader, FUZZ_SECONDS (60) each; findings land in Tests/Fuzz/
 #   make screenshot  refresh docs/screenshot-home.png with headless Chromium
@@ -27,13 +27,14 @@ deps:
 	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-## What the browser tests need: Chromium, its driver, and Debian's selenium (for /usr/bin/python3,
-## not the python3 first on PATH).
+## What the browser and feed tests need: Chromium, its driver, and Debian's selenium and
+## jsonschema (for /usr/bin/python3, not the python3 first on PATH).
 browser-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	/usr/bin/python3 -c "import selenium" 2>/dev/null || missing="$$missing python3-selenium"; \
+	/usr/bin/python3 -c "import jsonschema" 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
@@ -54,6 +55,7 @@ test: deps browser-deps
 	else echo "note: node not found; the JavaScript search tests (Tests/SearchTests/Browser) did not run"; fi
 	/usr/bin/python3 Tests/Browser/search_test.py .build/debug/broadsheet
 	/usr/bin/python3 Tests/Browser/serve_test.py .build/debug/broadsheet
+	/usr/bin/python3 Tests/Feeds/jsonfeed_schema_test.py .build/debug/broadsheet
 
 bench: release
 	bash scripts/bench.sh
