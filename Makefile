@@ -27,10 +27,11 @@ deps:
 	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-## What the browser and feed tests need: Chromium, its driver, and Debian's selenium and
-## jsonschema (for /usr/bin/python3, not the python3 first on PATH).
+## What the browser, feed and sitemap tests need: Chromium, its driver, xmllint, and Debian's
+## selenium and jsonschema (for /usr/bin/python3, not the python3 first on PATH).
 browser-deps:
 	@missing=""; \
+	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
 	/usr/bin/python3 -c "import selenium" 2>/dev/null || missing="$$missing python3-selenium"; \

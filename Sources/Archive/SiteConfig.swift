@@ -12,18 +12,22 @@ public struct SiteConfig: Sendable, Hashable {
     public var author: String
     /// Which entity mentions become links (`entity_links:`; default: the first per issue).
     public var entityLinks: EntityLinkPolicy
+    /// What issue pages say they are in their JSON-LD (`article_type:`; default `NewsArticle`).
+    public var articleType: ArticleType
     /// Keys Broadsheet does not interpret, kept for templates.
     public var params: [String: MetadataValue]
 
     /// Makes a configuration; `baseURL` gains a trailing slash if it lacks one.
     public init(title: String, description: String = "", baseURL: String = "/", language: String = "en",
-                author: String = "", entityLinks: EntityLinkPolicy = .first, params: [String: MetadataValue] = [:]) {
+                author: String = "", entityLinks: EntityLinkPolicy = .first, articleType: ArticleType = .newsArticle,
+                params: [String: MetadataValue] = [:]) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.language = language
         self.author = author
         self.entityLinks = entityLinks
+        self.articleType = articleType
         self.params = params
     }
 
@@ -63,7 +67,7 @@ public struct SiteConfig: Sendable, Hashable {
             }
             return text
         }
-        let known: Set<String> = ["title", "description", "base_url", "language", "author", "entity_links"]
+        let known: Set<String> = ["title", "description", "base_url", "language", "author", "entity_links", "article_type"]
         var params: [String: MetadataValue] = [:]
         for (key, entry) in values where !known.contains(key) { params[key] = entry.0 }
         let baseURL = try text("base_url", default: "/")
@@ -75,6 +79,11 @@ public struct SiteConfig: Sendable, Hashable {
             throw ContentError(path: path, line: values["entity_links"]?.1 ?? 1, message:
                 "entity_links must be one of \(EntityLinkPolicy.allCases.map(\.rawValue).joined(separator: ", ")), not '\(policyText)'")
         }
+        let typeText = try text("article_type", default: ArticleType.newsArticle.rawValue)
+        guard let articleType = ArticleType(rawValue: typeText) else {
+            throw ContentError(path: path, line: values["article_type"]?.1 ?? 1, message:
+                "article_type must be one of \(ArticleType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(typeText)'")
+        }
         return SiteConfig(
             title: try text("title", default: defaultTitle),
             description: try text("description", default: ""),
@@ -82,6 +91,7 @@ public struct SiteConfig: Sendable, Hashable {
             language: try text("language", default: "en"),
             author: try text("author", default: ""),
             entityLinks: policy,
+            articleType: articleType,
             params: params)
     }
 }

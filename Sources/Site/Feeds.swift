@@ -117,14 +117,62 @@ enum Feeds {
         return xml + "</feed>\n"
     }
 
-    /// A sitemap of every page, with issue dates as `lastmod`.
-    static func sitemap(_ archive: NewsletterArchive, pages: [Page], links: Links) -> String {
+    /// URLs one sitemap file may hold (the protocol's limit); above it, the sitemap is an
+    /// index of several.
+    static let sitemapLimit = 50_000
+
+    /// The sitemap of every page, each with its `lastmod`: one file `sitemap.xml`, or, above
+    /// `limit` pages, `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
+    static func sitemaps(_ archive: NewsletterArchive, pages: [Page], links: Links, limit: Int = sitemapLimit) -> [(path: SitePath, xml: String)] {
+        let entries = sitemapEntries(archive, pages: pages, links: links)
+        guard entries.count > limit else { return [(.sitemap, urlset(entries))] }
+        let parts = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min(entries.count, $0 + limit)]) }
+        var files: [(path: SitePath, xml: String)] = []
+        var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, part) in parts.enumerated() {
+            let path = SitePath.sitemapPart(number + 1)
+            files.append((path, urlset(part)))
+            index += "<sitemap><loc>\(XMLText.escape(links.absolute(path)))</loc>"
+            if let newest = part.compactMap(\.lastModified).max() { index += "<lastmod>\(newest)</lastmod>" }
+            index += "</sitemap>\n"
+        }
+        return [(.sitemap, index + "</sitemapindex>\n")] + files
+    }
+
+    /// Each page's address and `lastmod`, in page order.
+    static func sitemapEntries(_ archive: NewsletterArchive, pages: [Page], links: Links) -> [(url: String, lastModified: String?)] {
+        pages.filter { $0 != .notFound && $0 != .search }.map { page in
+            (links.absolute(page.path(in: archive)), lastModified(page, archive).map { archive.issues[$0].date.isoDate })
+        }
+    }
+
+    /// The issue whose date is a page's `lastmod`: its own for an issue, else the newest
+    /// issue it lists (the newest of all for the archive and the indexes).
+    static func lastModified(_ page: Page, _ archive: NewsletterArchive) -> Int? {
+        guard !archive.issues.isEmpty else { return nil }
+        switch page {
+        case .issue(let index): return index
+        case .home(let number): return min(archive.issues.count - 1, (number - 1) * Page.issuesPerHomePage)
+        case .tag(let index): return archive.tags[index].issueIndexes.min() ?? 0
+        case .entity(let index, let number):
+            // An entity no issue mentions yet: the newest issue's date, as for the indexes.
+            return archive.entityIssues[index].dropFirst((number - 1) * Page.issuesPerEntityPage).first ?? archive.entityIssues[index].first ?? 0
+        case .archive, .tags, .entities, .notFound, .search: return 0
+        }
+    }
+
+    private static func urlset(_ entries: [(url: String, lastModified: String?)]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page != .notFound && page != .search {
-            xml += "<url><loc>\(XMLText.escape(links.absolute(page.path(in: archive))))</loc>"
-            if case .issue(let index) = page { xml += "<lastmod>\(archive.issues[index].date.isoDate)</lastmod>" }
+        for entry in entries {
+            xml += "<url><loc>\(XMLText.escape(entry.url))</loc>"
+            if let date = entry.lastModified { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
+    }
+
+    /// `robots.txt`: everything may be crawled, and the sitemap is there.
+    static func robots(links: Links) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(links.absolute(.sitemap))\n"
     }
 }

@@ -1,4 +1,5 @@
 import Archive
+import Foundation
 import Markup
 import Templates
 
@@ -26,6 +27,7 @@ enum IssueViewModel {
         var fields = summary(issue, links: links)
         let toc = issue.body.headings.filter { $0.level >= 2 }
         fields["html"] = .string(bodyHTML(issue, archive: archive, links: links))
+        fields["json_ld"] = .string(jsonLD(issue, config: archive.config, links: links))
         fields["word_count"] = .int(issue.body.wordCount)
         fields["has_toc"] = .bool(toc.count >= 3)
         fields["toc"] = .list(toc.map { heading in
@@ -63,5 +65,36 @@ enum IssueViewModel {
         EntityLinkPlaceholder.resolve(issue.body.html, entityCount: archive.registry.entities.count) { index in
             links.href(.entity(archive.registry.entities[index].slug))
         }
+    }
+
+    /// The issue as schema.org structured data (JSON-LD), for search engines: a
+    /// `NewsArticle` or `BlogPosting` (`site.yml` `article_type`) with its headline, dates,
+    /// authors (else the site's author, else the site as an organisation) and publisher.
+    /// Safe inside `<script>`: `<`, `>` and `&` are written as `\u` escapes.
+    static func jsonLD(_ issue: Issue, config: SiteConfig, links: Links) -> String {
+        let publisher: [String: Any] = ["@type": "Organization", "name": config.title]
+        let authors: [[String: Any]] = !issue.authors.isEmpty ? issue.authors.map { ["@type": "Person", "name": $0] }
+            : !config.author.isEmpty ? [["@type": "Person", "name": config.author]] : [publisher]
+        var data: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": config.articleType.rawValue,
+            "headline": issue.title,
+            "datePublished": issue.date.rfc3339,
+            "dateModified": issue.date.rfc3339,
+            "author": authors,
+            "publisher": publisher,
+            "inLanguage": config.language,
+        ]
+        let url = links.absolute(.issue(issue.slug))
+        if !url.isEmpty {
+            data["url"] = url
+            data["mainEntityOfPage"] = url
+        }
+        if !issue.summary.isEmpty { data["description"] = issue.summary }
+        if !issue.tags.isEmpty { data["keywords"] = issue.tags }
+        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
     }
 }

@@ -193,14 +193,15 @@ struct PageFingerprint {
         return hasher.finalize()
     }
 
-    /// The fingerprint of the sitemap: every page's place, and the dates of the issues (its
-    /// `lastmod`s), not their text, so a body edit leaves the sitemap alone.
-    static func sitemap(_ paths: [SitePath], _ inputs: Inputs) -> Int {
+    /// The fingerprint of the sitemap: every page's place and `lastmod` (an issue's date),
+    /// not the issues' text, so a body edit leaves the sitemap alone.
+    static func sitemap(_ paths: [SitePath], pages: [Page], _ inputs: Inputs) -> Int {
         var hasher = Hasher()
         hasher.combine(inputs.common)
         hasher.combine("sitemap")
         for path in paths { hasher.combine(path.outputFile) }
-        for issue in inputs.archive.issues { hasher.combine(issue.date) }
+        // Each page's lastmod: the date of the issue `Feeds.lastModified` picks.
+        for page in pages { hasher.combine(Feeds.lastModified(page, inputs.archive).map { inputs.archive.issues[$0].date }) }
         return hasher.finalize()
     }
 

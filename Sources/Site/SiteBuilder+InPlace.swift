@@ -33,7 +33,7 @@ extension SiteBuilder {
                 if last[path] == fingerprint, output.keep([path]).isEmpty { return false }
                 fresh += 1
                 return true
-            } sitemapFingerprint: { PageFingerprint.sitemap(paths, inputs) } feedFingerprint: { kind in
+            } sitemapFingerprint: { PageFingerprint.sitemap(paths, pages: pages, inputs) } feedFingerprint: { kind in
                 switch kind {
                 case .site: return PageFingerprint.feed(inputs)
                 case .entity(let index): return PageFingerprint.entityFeed(index, inputs)

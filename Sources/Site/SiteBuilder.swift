@@ -178,10 +178,19 @@ public struct SiteBuilder: Sendable {
         }
         count += 2
         if !rootLinks.absolute(.home).isEmpty {
-            if needed?(SitePath.sitemap.outputFile, sitemapFingerprint()) ?? true {
-                try output.write(Feeds.sitemap(archive, pages: pages, links: rootLinks), to: SitePath.sitemap.outputFile)
+            // The sitemap (an index and its parts above 50,000 pages) and robots.txt pointing
+            // to it; only with a base_url, since both need absolute addresses.
+            let fingerprint = sitemapFingerprint()
+            let listed = pages.filter { $0 != .notFound && $0 != .search }.count
+            let parts = listed > Feeds.sitemapLimit ? (listed + Feeds.sitemapLimit - 1) / Feeds.sitemapLimit : 0
+            let paths = [SitePath.sitemap] + (0..<parts).map { SitePath.sitemapPart($0 + 1) }
+            // Each is asked about, so that those kept are kept.
+            let stale = paths.filter { needed?($0.outputFile, fingerprint) ?? true }
+            if !stale.isEmpty {
+                for file in Feeds.sitemaps(archive, pages: pages, links: rootLinks) { try output.write(file.xml, to: file.path.outputFile) }
             }
-            count += 1
+            try output.write(Feeds.robots(links: rootLinks), to: SitePath.robots.outputFile)
+            count += paths.count + 1
         }
         for index in archive.registry.entities.indices {
             let path = SitePath.entityFeed(archive.registry.entities[index].slug).outputFile

@@ -54,6 +54,9 @@ public struct SitePath: Sendable, Hashable, Comparable {
     /// `/feed.json`: the site's feed as JSON Feed 1.1.
     public static let jsonFeed = SitePath("feed.json")
     public static let sitemap = SitePath("sitemap.xml")
+    /// `/sitemap-N.xml`: part N (1-based) of a sitemap too large for one file.
+    public static func sitemapPart(_ number: Int) -> SitePath { SitePath("sitemap-\(number).xml") }
+    public static let robots = SitePath("robots.txt")
     public static let stylesheet = SitePath("assets/style.css")
     public static let favicon = SitePath("assets/favicon.svg")
 }
