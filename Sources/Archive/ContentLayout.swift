@@ -72,6 +72,8 @@ public struct ContentLayout: Sendable {
         public var issues: [Issue]
         /// What the editor should hear about that did not stop loading, in file order.
         public var warnings: [ContentWarning]
+        /// The drafts and future issues left out.
+        public var leftOut = LeftOut()
 
         /// The archive with its cross-references built.
         /// The archive of these issues; `previous` lends its cross-references when they still hold
@@ -84,14 +86,19 @@ public struct ContentLayout: Sendable {
     /// Reads settings, registry and issues. Linked mentions in the issues' HTML carry
     /// placeholder hrefs (`EntityLinkPlaceholder`): the site decides URLs, not the loader.
     /// A `cache` (see `IssueCache`) lets unchanged issues skip parsing.
-    public func loadContent(includeDrafts: Bool, cache: IssueCache? = nil) throws -> LoadedContent {
+    /// Issues dated after `today` (default: this machine's date) are left out unless
+    /// `includeFuture`, as drafts are unless `includeDrafts`.
+    public func loadContent(includeDrafts: Bool, includeFuture: Bool = false, today: String? = nil,
+                            cache: IssueCache? = nil) throws -> LoadedContent {
         var warnings: [ContentWarning] = []
+        var leftOut = LeftOut()
         let config = try loadSiteConfig(warnings: &warnings)
         let registry = try loadRegistry(warnings: &warnings)
         let linking = MentionLinking(registry: registry, policy: config.entityLinks)
         let issues = try IssueLoader.load(directory: issuesDirectory, root: root, includeDrafts: includeDrafts,
-                                          linking: linking, warnings: &warnings, cache: cache)
-        return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings)
+                                          after: includeFuture ? nil : (today ?? LeftOut.today()),
+                                          linking: linking, warnings: &warnings, leftOut: &leftOut, cache: cache)
+        return LoadedContent(config: config, registry: registry, issues: issues, warnings: warnings, leftOut: leftOut)
     }
 
     /// The words of every issue, newest first, without rendering, mentions or settings: see

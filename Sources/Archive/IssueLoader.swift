@@ -14,15 +14,18 @@ public enum IssueLoader {
     ///   - linking: the entity registry and how mentions become links.
     public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled) throws -> [Issue] {
         var ignored: [ContentWarning] = []
-        return try load(directory: directory, root: root, includeDrafts: includeDrafts, linking: linking, warnings: &ignored)
+        var leftOut = LeftOut()
+        return try load(directory: directory, root: root, includeDrafts: includeDrafts, linking: linking, warnings: &ignored, leftOut: &leftOut)
     }
 
     /// Loads like `load(directory:root:includeDrafts:linking:)`, adding every file's
     /// warnings to `warnings` in path order.
     /// With a `cache`, an issue whose file text is unchanged since the cache's last load
     /// (under the same linking) is taken from it rather than parsed again.
-    public static func load(directory: URL, root: URL, includeDrafts: Bool, linking: MentionLinking = .disabled,
-                            warnings: inout [ContentWarning], cache: IssueCache? = nil) throws -> [Issue] {
+    /// With `after` (a `YYYY-MM-DD` date), issues dated later are left out too; `leftOut`
+    /// counts what was left out, and why.
+    public static func load(directory: URL, root: URL, includeDrafts: Bool, after: String? = nil, linking: MentionLinking = .disabled,
+                            warnings: inout [ContentWarning], leftOut: inout LeftOut, cache: IssueCache? = nil) throws -> [Issue] {
         cache?.begin(with: linking)
         let started = Date()
         let known = cache?.byStamp()
@@ -47,7 +50,13 @@ public enum IssueLoader {
         kept.reserveCapacity(parsed.count)
         for entry in parsed {
             warnings += entry.warnings
-            if includeDrafts || !entry.issue.draft { kept.append(entry.issue) }
+            if !includeDrafts, entry.issue.draft {
+                leftOut.drafts += 1
+            } else if let after, entry.issue.date.isoDate > after {
+                leftOut.future += 1
+            } else {
+                kept.append(entry.issue)
+            }
         }
         try checkUniqueSlugs(kept)
         // Newest first, then by slug. The keys are worked out once and indexes sorted, rather

@@ -18,6 +18,8 @@ public final class PreviewServer: Sendable {
         /// 0 picks a free port.
         public var port: Int
         public var includeDrafts: Bool
+        /// Include issues dated after today (`--future`).
+        public var includeFuture = false
         /// Build with relative `index.html` links, as `build --offline` does, to check them.
         public var offline: Bool
         /// Print each build's steps and their times, as `build --timings` does.
@@ -130,6 +132,7 @@ public final class PreviewServer: Sendable {
         var buildOptions = BuildOptions(root: options.root, output: siteFolder, includeDrafts: options.includeDrafts,
                                         offline: options.offline, baseURL: address.absoluteString)
         buildOptions.memory = memory
+        buildOptions.includeFuture = options.includeFuture
         // Open pages reload as soon as the pages are in place; the search index follows.
         // The build waits until the event is handed to the open pages' streams, so that the
         // search index, which it builds next on every core, does not hold the event up.
@@ -162,6 +165,7 @@ public final class PreviewServer: Sendable {
                     return try builder.build()
                 }
                 if options.timings { report.timingLines.forEach(say) }
+                if let leftOut = report.leftOutLine { say(leftOut) }
                 return true
             } catch {
                 await rebuilds.failStart(describe(error))

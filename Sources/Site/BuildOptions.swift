@@ -9,6 +9,10 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Include issues marked `draft: true`.
     public var includeDrafts: Bool
+    /// Include issues dated after today (`--future`), for a preview of what is scheduled.
+    public var includeFuture = false
+    /// The date after which issues are in the future (`YYYY-MM-DD`); nil for this machine's today.
+    public var today: String?
     /// Write relative links with explicit `index.html`, for browsing from `file://`.
     public var offline: Bool
     /// The theme folder; nil finds one with `Theme.locate(root:)`.
@@ -64,6 +68,9 @@ public struct BuildReport: Sendable {
     public var changedFiles: Int?
     /// True when an in-place build stopped before its search index (`BuildOptions.stopIndexing`).
     public var searchIndexLeftForLater = false
+    /// The drafts and future issues left out, and the date that made an issue future.
+    public var leftOut = LeftOut()
+    public var today = ""
 
     /// One named step of the build and its duration; a step with `depth` 1 is a part of
     /// the step of depth 0 before it (so the top-level steps add up to the whole build).
@@ -84,6 +91,9 @@ public struct BuildReport: Sendable {
                 + String(format: "%8.3f s  %@  (cpu %.2f s)", stage.seconds, stage.name, stage.processorSeconds)
         }
     }
+
+    /// `Left out 1 draft (--drafts builds it).`, or nil when nothing was left out.
+    public var leftOutLine: String? { leftOut.line(today: today) }
 
     /// `Built 5 issues into 27 pages in 0.12 s → site/`.
     public var summaryLine: String {

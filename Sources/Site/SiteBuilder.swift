@@ -41,7 +41,9 @@ public struct SiteBuilder: Sendable {
         clock.lap(.loadTheme)
 
         progress(BuildProgress(.loadIssues))
-        var content = try layout.loadContent(includeDrafts: options.includeDrafts, cache: options.memory?.issues)
+        let today = options.today ?? LeftOut.today()
+        var content = try layout.loadContent(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: today,
+                                             cache: options.memory?.issues)
         if let baseURL = options.baseURL { content.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         clock.lap(.loadIssues)
         if !content.warnings.isEmpty {
@@ -52,7 +54,10 @@ public struct SiteBuilder: Sendable {
         let archive = content.makeArchive(reusing: options.memory?.previousArchive)
         clock.lap(.crossReference)
         if let memory = options.memory {
-            return try buildInPlace(archive, theme: theme, memory: memory, clock: clock)
+            var report = try buildInPlace(archive, theme: theme, memory: memory, clock: clock)
+            report.leftOut = content.leftOut
+            report.today = today
+            return report
         }
 
         let output = try StagedOutput(folder: outputFolder)
@@ -73,6 +78,8 @@ public struct SiteBuilder: Sendable {
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
         report.leftover = commit.leftover
+        report.leftOut = content.leftOut
+        report.today = today
         return report
     }
 

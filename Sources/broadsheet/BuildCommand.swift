@@ -27,6 +27,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include issues marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Include issues dated after today.")
+    var future = false
+
     @Flag(name: .long, help: "Write relative links with index.html, so the site browses from file:// with no server.")
     var offline = false
 
@@ -44,13 +47,16 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
-        let options = BuildOptions(
+        var options = BuildOptions(
             root: rootURL,
             output: output.map { URL(fileURLWithPath: $0) },
             includeDrafts: drafts,
             offline: offline,
             force: force,
             strict: strict)
+        options.includeFuture = future
+        // For tests and reproducible builds: the date after which an issue is in the future.
+        options.today = ProcessInfo.processInfo.environment["BROADSHEET_TODAY"]
         let reporter = ProgressReporter(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         do {
             let builder = SiteBuilder(options: options, progress: reporter.report) { warnings in
@@ -70,6 +76,7 @@ struct BuildCommand: ParsableCommand {
                 for line in report.timingLines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
             }
             print(report.summaryLine)
+            if let leftOut = report.leftOutLine { print(leftOut) }
         } catch {
             reporter.finish()
             FileHandle.standardError.write(Data("\(ErrorText.describe(error))\n".utf8))

@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Include issues marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Include issues dated after today.")
+    var future = false
+
     @Flag(name: .long, help: "Build with relative index.html links, as build --offline does, to check them.")
     var offlineCheck = false
 
@@ -44,8 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             say("warning: serving on \(host): anyone who can reach this machine on port \(port) can see the preview, drafts included if --drafts")
         }
-        let options = PreviewServer.Options(root: URL(fileURLWithPath: root), host: host, port: port, includeDrafts: drafts, offline: offlineCheck,
+        var options = PreviewServer.Options(root: URL(fileURLWithPath: root), host: host, port: port, includeDrafts: drafts, offline: offlineCheck,
                                             timings: timings)
+        options.includeFuture = future
         do {
             let server = try PreviewServer(options: options, describe: { ErrorText.describe($0) }, say: say)
             try await server.run()

@@ -57,7 +57,7 @@ struct CrashSafetyTests {
         let site = root.appendingPathComponent("site")
         let before = try CommandRunner.snapshot(site)
 
-        try "---\ntitle: Late news\ndate: 2030-01-01\n---\nNew.\n".write(
+        try "---\ntitle: Late news\ndate: 2026-01-01\n---\nNew.\n".write(
             to: root.appendingPathComponent("content/issues/late.md"), atomically: true, encoding: .utf8)
         let build = try CommandRunner.start(["build", "--root", root.path, "--quiet"])
         let staging = try Self.waitForStaging(in: root, pages: 200)
