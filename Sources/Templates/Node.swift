@@ -8,7 +8,7 @@ enum Node: Sendable {
     /// Literal template text, already stripped of standalone-line whitespace.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw).
-    case value(Path, escaped: Bool)
+    case value(ValueNode)
     /// `{{#name}}` or `{{^name}}`.
     case section(SectionNode)
     /// `{{>name}}`, `{{>*name}}`, or a parent `{{<name}}…{{/name}}`.
@@ -42,6 +42,27 @@ enum LineState: Sendable {
     case midLine
 }
 
+/// Where a name is used, so that a strict set's "no value here" error points at the tag.
+struct NameUse: Sendable {
+    /// The name as written (`issue.title`).
+    let name: String
+    let templatePath: String
+    let position: SourcePosition
+}
+
+/// A variable tag.
+final class ValueNode: Sendable {
+    let path: Path
+    let escaped: Bool
+    let use: NameUse
+
+    init(path: Path, escaped: Bool, use: NameUse) {
+        self.path = path
+        self.escaped = escaped
+        self.use = use
+    }
+}
+
 /// A section or inverted section.
 final class SectionNode: Sendable {
     let path: Path
@@ -49,12 +70,14 @@ final class SectionNode: Sendable {
     let inverted: Bool
     /// True when the closing tag was standalone (the next token starts a line).
     let closeStandalone: Bool
+    let use: NameUse
 
-    init(path: Path, body: [Node], inverted: Bool, closeStandalone: Bool) {
+    init(path: Path, body: [Node], inverted: Bool, closeStandalone: Bool, use: NameUse) {
         self.path = path
         self.body = body
         self.inverted = inverted
         self.closeStandalone = closeStandalone
+        self.use = use
     }
 }
 

@@ -53,14 +53,14 @@ struct Parser {
                 index += 1
             case .variable, .unescaped:
                 flushText()
-                nodes.append(.value(token.path!, escaped: tag == .variable))
+                nodes.append(.value(ValueNode(path: token.path!, escaped: tag == .variable, use: use(of: token))))
                 index += 1
             case .section, .inverted:
                 flushText()
                 let body = build((index + 1)..<token.match)
                 nodes.append(.section(SectionNode(
                     path: token.path!, body: body, inverted: tag == .inverted,
-                    closeStandalone: tokens[token.match].standalone)))
+                    closeStandalone: tokens[token.match].standalone, use: use(of: token))))
                 index = token.match + 1
             case .partial, .parent:
                 flushText()
@@ -74,6 +74,10 @@ struct Parser {
         }
         flushText()
         return nodes
+    }
+
+    private func use(of token: Token) -> NameUse {
+        NameUse(name: token.name, templatePath: path, position: token.position)
     }
 
     private func partialNode(at index: Int) -> PartialNode {

@@ -45,7 +45,7 @@ struct Renderer {
         for node in nodes {
             switch node {
             case .text(let bytes): writeText(bytes)
-            case .value(let path, let escaped): writeValue(lookup(path), escaped: escaped)
+            case .value(let value): writeValue(try lookup(value.path, value.use), escaped: value.escaped)
             case .section(let section): try renderSection(section)
             case .partial(let partial): try renderPartial(partial)
             case .block(let block): try renderBlock(block)
@@ -77,6 +77,50 @@ struct Renderer {
             index -= 1
         }
         return .null
+    }
+
+    /// Resolves a name as `lookup(_:)` does; in a strict set, a name that no context on
+    /// the stack provides (or a dotted name whose object lacks the next part) is an error
+    /// at its tag that suggests the nearest name there is, since Mustache would otherwise
+    /// render a misspelled `{{htm}}` as nothing. A name that is there with no value (null,
+    /// empty) is fine: the view models give every key, empty where there is nothing.
+    private func lookup(_ path: Path, _ use: NameUse) throws(TemplateError) -> TemplateValue {
+        guard strict else { return lookup(path) }
+        let components = path.components
+        guard let first = components.first else { return stack[stack.count - 1] }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let fields) = stack[index], var value = fields[first] {
+                var next = 1
+                while next < components.count {
+                    switch value {
+                    case .object(let inner):
+                        guard let found = inner[components[next]] else {
+                            let prefix = components[..<next].joined(separator: ".")
+                            throw missing(use, candidates: inner.keys.map { "\(prefix).\($0)" }, wanted: components[...next].joined(separator: "."))
+                        }
+                        value = found
+                    case .null:
+                        return .null
+                    default:
+                        let prefix = components[..<next].joined(separator: ".")
+                        throw TemplateError(path: use.templatePath, at: use.position,
+                                            "no value '\(use.name)' here: '\(prefix)' is not an object, so it has no '\(components[next])'")
+                    }
+                    next += 1
+                }
+                return value
+            }
+            index -= 1
+        }
+        var names = Set<String>()
+        for case .object(let fields) in stack { names.formUnion(fields.keys) }
+        throw missing(use, candidates: Array(names), wanted: first)
+    }
+
+    private func missing(_ use: NameUse, candidates: [String], wanted: String) -> TemplateError {
+        let suggestion = NameSuggestion.closest(to: wanted, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        return TemplateError(path: use.templatePath, at: use.position, "no value '\(use.name)' here\(suggestion)")
     }
 
     // MARK: Output
@@ -136,7 +180,7 @@ struct Renderer {
     // MARK: Constructs
 
     private mutating func renderSection(_ section: SectionNode) throws(TemplateError) {
-        let value = lookup(section.path)
+        let value = try lookup(section.path, section.use)
         if section.inverted {
             if !value.isTruthy { try render(section.body) }
         } else if case .list(let items) = value {
