@@ -14,13 +14,16 @@ public struct SiteConfig: Sendable, Hashable {
     public var entityLinks: EntityLinkPolicy
     /// What issue pages say they are in their JSON-LD (`article_type:`; default `NewsArticle`).
     public var articleType: ArticleType
+    /// Where the subscribe block's email form posts (`subscribe_url:`, the signup form of a
+    /// newsletter service); empty for the default block, which offers the feeds.
+    public var subscribeURL: String
     /// Keys Broadsheet does not interpret, kept for templates.
     public var params: [String: MetadataValue]
 
     /// Makes a configuration; `baseURL` gains a trailing slash if it lacks one.
     public init(title: String, description: String = "", baseURL: String = "/", language: String = "en",
                 author: String = "", entityLinks: EntityLinkPolicy = .first, articleType: ArticleType = .newsArticle,
-                params: [String: MetadataValue] = [:]) {
+                subscribeURL: String = "", params: [String: MetadataValue] = [:]) {
         self.title = title
         self.description = description
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -28,6 +31,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.author = author
         self.entityLinks = entityLinks
         self.articleType = articleType
+        self.subscribeURL = subscribeURL
         self.params = params
     }
 
@@ -67,7 +71,7 @@ public struct SiteConfig: Sendable, Hashable {
             }
             return text
         }
-        let known: Set<String> = ["title", "description", "base_url", "language", "author", "entity_links", "article_type"]
+        let known: Set<String> = ["title", "description", "base_url", "language", "author", "entity_links", "article_type", "subscribe_url"]
         var params: [String: MetadataValue] = [:]
         for (key, entry) in values where !known.contains(key) { params[key] = entry.0 }
         let baseURL = try text("base_url", default: "/")
@@ -84,6 +88,11 @@ public struct SiteConfig: Sendable, Hashable {
             throw ContentError(path: path, line: values["article_type"]?.1 ?? 1, message:
                 "article_type must be one of \(ArticleType.allCases.map(\.rawValue).joined(separator: ", ")), not '\(typeText)'")
         }
+        let subscribeURL = try text("subscribe_url", default: "")
+        if !subscribeURL.isEmpty, !(subscribeURL.hasPrefix("https://") || subscribeURL.hasPrefix("http://")) || subscribeURL.contains(" ") {
+            throw ContentError(path: path, line: values["subscribe_url"]?.1 ?? 1, message:
+                "subscribe_url must be the http(s) address of a signup form, not '\(subscribeURL)'")
+        }
         return SiteConfig(
             title: try text("title", default: defaultTitle),
             description: try text("description", default: ""),
@@ -92,6 +101,7 @@ public struct SiteConfig: Sendable, Hashable {
             author: try text("author", default: ""),
             entityLinks: policy,
             articleType: articleType,
+            subscribeURL: subscribeURL,
             params: params)
     }
 }

@@ -19,6 +19,10 @@ struct PageContext {
             "base_url": .string(config.baseURL),
             "language": .string(config.language),
             "author": .string(config.author),
+            "subscribe": .object([
+                "has_form": .bool(!config.subscribeURL.isEmpty),
+                "form_url": .string(config.subscribeURL),
+            ]),
             "params": .object(config.params.mapValues(TemplateValue.init)),
         ])
     }
