@@ -64,11 +64,17 @@ extension Page {
         let perPage = Page.issuesPerHomePage
         let total = Page.pageCount(archive.issues.count, perPage: perPage)
         let slice = archive.issues.dropFirst((number - 1) * perPage).prefix(perPage)
+        // The front page shows the newest issue in full width, then the rest of its page.
+        let latest = number == 1 ? slice.first : nil
+        let listed = latest == nil ? slice : slice.dropFirst()
         return base.rootContext(
             title: number == 1 ? "" : "Page \(number)",
             description: archive.config.description,
             extra: [
-                "issues": .list(slice.map { .object(IssueViewModel.summary($0, links: links)) }),
+                "has_latest": .bool(latest != nil),
+                "has_earlier": .bool(latest != nil && !listed.isEmpty),
+                "latest": latest.map { .object(IssueViewModel.summary($0, links: links)) } ?? .null,
+                "issues": .list(listed.map { .object(IssueViewModel.summary($0, links: links)) }),
                 "pagination": Page.pagination(current: number, total: total, links: links, path: SitePath.homePage),
                 "has_pagination": .bool(total > 1),
                 "is_first_page": .bool(number == 1),

@@ -6,7 +6,8 @@ import Testing
 
 /// docs/TEMPLATES.md lists every key a template can use, and the view models carry every
 /// key it lists: the keys of every page's context of the fixture archive, flattened to
-/// paths (`issue.toc[].level`), are compared with the paths the document's tables give.
+/// paths (`issue.toc[].level`), are compared with the paths the document's tables give
+/// (a type of "list of summaries" or "summary" stands for the summary object's keys).
 @Suite("TEMPLATES.md lists the keys")
 struct TemplateKeysDocumentedTests {
     /// Every key path of `value` under `prefix`: `a.b` for an object's fields, `a[].b` for a
@@ -83,6 +84,7 @@ struct TemplateKeysDocumentedTests {
                 for key in keys {
                     paths.insert(key)
                     if rest.contains("list of summaries") { paths.formUnion(summaryPaths("\(key)[]")) }
+                    if rest.trimmingCharacters(in: .whitespaces).hasPrefix("summary") { paths.formUnion(summaryPaths(key)) }
                     if let (names, list) = braceNames(rest) { for name in names { paths.insert("\(key)\(list ? "[]" : "").\(name)") } }
                 }
             }
