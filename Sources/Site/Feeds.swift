@@ -125,12 +125,12 @@ enum Feeds {
     /// `limit` pages, `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`, ….
     static func sitemaps(_ archive: NewsletterArchive, pages: [Page], links: Links, limit: Int = sitemapLimit) -> [(path: SitePath, xml: String)] {
         let entries = sitemapEntries(archive, pages: pages, links: links)
-        guard entries.count > limit else { return [(.sitemap, urlset(entries))] }
-        let parts = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min(entries.count, $0 + limit)]) }
+        let paths = sitemapPaths(listing: entries.count, limit: limit)
+        guard paths.count > 1 else { return [(.sitemap, urlset(entries))] }
         var files: [(path: SitePath, xml: String)] = []
         var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, part) in parts.enumerated() {
-            let path = SitePath.sitemapPart(number + 1)
+        for (number, path) in paths.dropFirst().enumerated() {
+            let part = Array(entries[(number * limit)..<min(entries.count, (number + 1) * limit)])
             files.append((path, urlset(part)))
             index += "<sitemap><loc>\(XMLText.escape(links.absolute(path)))</loc>"
             if let newest = part.compactMap(\.lastModified).max() { index += "<lastmod>\(newest)</lastmod>" }
@@ -139,9 +139,20 @@ enum Feeds {
         return [(.sitemap, index + "</sitemapindex>\n")] + files
     }
 
+    /// The files of a sitemap of `count` pages: `sitemap.xml`, and its parts above `limit`.
+    static func sitemapPaths(listing count: Int, limit: Int = sitemapLimit) -> [SitePath] {
+        let parts = count > limit ? (count + limit - 1) / limit : 0
+        return [.sitemap] + (0..<parts).map { SitePath.sitemapPart($0 + 1) }
+    }
+
+    /// The pages a sitemap lists: all but the 404 page and the search page.
+    static func sitemapPages(_ pages: [Page]) -> [Page] {
+        pages.filter { $0 != .notFound && $0 != .search }
+    }
+
     /// Each page's address and `lastmod`, in page order.
     static func sitemapEntries(_ archive: NewsletterArchive, pages: [Page], links: Links) -> [(url: String, lastModified: String?)] {
-        pages.filter { $0 != .notFound && $0 != .search }.map { page in
+        sitemapPages(pages).map { page in
             (links.absolute(page.path(in: archive)), lastModified(page, archive).map { archive.issues[$0].date.isoDate })
         }
     }

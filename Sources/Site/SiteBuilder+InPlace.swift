@@ -13,11 +13,12 @@ extension SiteBuilder {
         output.begin()
         do {
             var parts = StageClock()
+            let linking = linkingDigest(archive)
             let pages = Page.all(in: archive)
             let paths = pages.map { $0.path(in: archive) }
             parts.lap("list pages")
             let inputs = PageFingerprint.Inputs(archive: archive, theme: theme, offline: options.offline, buildYear: buildYear(archive),
-                                                digests: memory.digests(of: archive.issues, linking: linkingDigest(archive)))
+                                                digests: memory.digests(of: archive.issues, linking: linking))
             let last = memory.lastFingerprints
             let found = try stalePages(pages, at: paths, inputs: inputs, last: last, output: output)
             let stale = found.stale
@@ -50,7 +51,7 @@ extension SiteBuilder {
             options.pagesInPlace?()
 
             progress(BuildProgress(.buildSearchIndex))
-            guard let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output, memory: memory, shouldStop: options.stopIndexing ?? { false }) else {
+            guard let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output, memory: memory, linking: linking, shouldStop: options.stopIndexing ?? { false }) else {
                 // A newer edit is waiting: the pages are in place, and the next build makes the
                 // index (until then, the last one stays, with nothing deleted).
                 output.discard()

@@ -147,11 +147,12 @@ public struct SiteBuilder: Sendable {
     /// With `shouldStop`, gives up (returning nil) as soon as it says yes, writing nothing.
     /// With `memory`, the index is made from the last one (`IndexMemory`): only the terms of
     /// changed issues are weighed again, and only changed files compressed again.
+    /// `linking` is the build's `linkingDigest`, which the memory's documents are kept under.
     func writeSearchIndex(_ archive: NewsletterArchive, into output: any OutputWriter, memory buildMemory: BuildMemory? = nil,
-                                  shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> (Int, [BuildReport.Stage])? {
+                                  linking: Int = 0, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> (Int, [BuildReport.Stage])? {
         var clock = StageClock()
         let memory = buildMemory?.searchIndex
-        let documents = buildMemory?.searchDocuments(of: archive, linking: linkingDigest(archive)) ?? SearchDocuments.make(archive)
+        let documents = buildMemory?.searchDocuments(of: archive, linking: linking) ?? SearchDocuments.make(archive)
         clock.lap("plain text of issues")
         let things = SearchDocuments.namedThings(archive)
         let builder = IndexBuilder()
@@ -188,9 +189,7 @@ public struct SiteBuilder: Sendable {
             // The sitemap (an index and its parts above 50,000 pages) and robots.txt pointing
             // to it; only with a base_url, since both need absolute addresses.
             let fingerprint = sitemapFingerprint()
-            let listed = pages.filter { $0 != .notFound && $0 != .search }.count
-            let parts = listed > Feeds.sitemapLimit ? (listed + Feeds.sitemapLimit - 1) / Feeds.sitemapLimit : 0
-            let paths = [SitePath.sitemap] + (0..<parts).map { SitePath.sitemapPart($0 + 1) }
+            let paths = Feeds.sitemapPaths(listing: Feeds.sitemapPages(pages).count)
             // Each is asked about, so that those kept are kept.
             let stale = paths.filter { needed?($0.outputFile, fingerprint) ?? true }
             if !stale.isEmpty {

@@ -55,67 +55,64 @@ struct Renderer {
 
     // MARK: Context
 
-    /// Resolves a dotted name: the first component is searched from the
-    /// innermost context outwards; the rest must follow from that value only
-    /// (spec: "Dotted Names - Context Precedence"). Missing names are `.null`.
-    private func lookup(_ path: Path) -> TemplateValue {
+    /// Where resolving a dotted name ended.
+    private enum Resolution {
+        case found(TemplateValue)
+        /// The first component is on no context of the stack.
+        case notOnStack
+        /// Component `index` is not in `container`, the value the components before it led to.
+        case notIn(TemplateValue, index: Int)
+    }
+
+    /// Resolves a dotted name: the first component is searched from the innermost context
+    /// outwards; the rest must follow from that value only (spec: "Dotted Names - Context
+    /// Precedence").
+    private func resolve(_ path: Path) -> Resolution {
         let components = path.components
-        guard let first = components.first else { return stack[stack.count - 1] }
+        guard let first = components.first else { return .found(stack[stack.count - 1]) }
         var index = stack.count - 1
         while index >= 0 {
             if case .object(let fields) = stack[index], var value = fields[first] {
                 var next = 1
                 while next < components.count {
-                    guard case .object(let inner) = value, let found = inner[components[next]] else {
-                        return .null
-                    }
+                    guard case .object(let inner) = value, let found = inner[components[next]] else { return .notIn(value, index: next) }
                     value = found
                     next += 1
                 }
-                return value
+                return .found(value)
             }
             index -= 1
         }
-        return .null
+        return .notOnStack
     }
 
-    /// Resolves a name as `lookup(_:)` does; in a strict set, a name that no context on
-    /// the stack provides (or a dotted name whose object lacks the next part) is an error
-    /// at its tag that suggests the nearest name there is, since Mustache would otherwise
-    /// render a misspelled `{{htm}}` as nothing. A name that is there with no value (null,
-    /// empty) is fine: the view models give every key, empty where there is nothing.
+    /// A name's value. Lenient (the Mustache rules), a missing name is `.null`. In a strict
+    /// set, a name that no context on the stack provides (or a dotted name whose object
+    /// lacks the next part) is an error at its tag that suggests the nearest name there is,
+    /// since Mustache would otherwise render a misspelled `{{htm}}` as nothing. A name that
+    /// is there with no value (null, empty) is fine: the view models give every key, empty
+    /// where there is nothing.
     private func lookup(_ path: Path, _ use: NameUse) throws(TemplateError) -> TemplateValue {
-        guard strict else { return lookup(path) }
-        let components = path.components
-        guard let first = components.first else { return stack[stack.count - 1] }
-        var index = stack.count - 1
-        while index >= 0 {
-            if case .object(let fields) = stack[index], var value = fields[first] {
-                var next = 1
-                while next < components.count {
-                    switch value {
-                    case .object(let inner):
-                        guard let found = inner[components[next]] else {
-                            let prefix = components[..<next].joined(separator: ".")
-                            throw missing(use, candidates: inner.keys.map { "\(prefix).\($0)" }, wanted: components[...next].joined(separator: "."))
-                        }
-                        value = found
-                    case .null:
-                        return .null
-                    default:
-                        let prefix = components[..<next].joined(separator: ".")
-                        throw TemplateError(path: use.templatePath, at: use.position,
-                                            "no value '\(use.name)' here: '\(prefix)' is not an object, so it has no '\(components[next])'")
-                    }
-                    next += 1
-                }
-                return value
+        switch resolve(path) {
+        case .found(let value):
+            return value
+        case .notOnStack:
+            guard strict else { return .null }
+            var names = Set<String>()
+            for case .object(let fields) in stack { names.formUnion(fields.keys) }
+            throw missing(use, candidates: Array(names), wanted: path.components[0])
+        case .notIn(let container, let index):
+            let prefix = path.components[..<index].joined(separator: ".")
+            switch container {
+            case .object(let inner) where strict:
+                throw missing(use, candidates: inner.keys.map { "\(prefix).\($0)" }, wanted: path.components[...index].joined(separator: "."))
+            case .null, _ where !strict:
+                return .null
+            default:
+                throw TemplateError(path: use.templatePath, at: use.position,
+                                    "no value '\(use.name)' here: '\(prefix)' is not an object, so it has no '\(path.components[index])'")
             }
-            index -= 1
         }
-        var names = Set<String>()
-        for case .object(let fields) in stack { names.formUnion(fields.keys) }
-        throw missing(use, candidates: Array(names), wanted: first)
     }
 
     private func missing(_ use: NameUse, candidates: [String], wanted: String) -> TemplateError {
@@ -205,7 +202,7 @@ struct Renderer {
         case .named(let fixed):
             name = fixed
         case .dynamic(let path):
-            guard let resolved = lookup(path).templateName else { return skip(partial) }
+            guard case .found(let value) = resolve(path), let resolved = value.templateName else { return skip(partial) }
             name = resolved
         }
         guard let template = templates[name] else {

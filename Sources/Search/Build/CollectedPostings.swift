@@ -126,56 +126,28 @@ struct CollectedPostings: Sendable {
     /// out views into the batches' arrays rather than copies: reading a batch's arrays
     /// one element at a time cost more in reference counting than in reading.
     func forEachPosting(of stem: Int, _ body: (Posting) -> Void) {
-        let fieldCount = SearchField.allCases.count
-        let hasForms = forms[stem].count > 1
-        for number in batches.indices {
-            let local = batchStems[number][stem]
-            guard local >= 0 else { continue }
-            let range = batches[number].entries(of: Int(local))
-            guard !range.isEmpty else { continue }
-            let base = Int(documentBases[number])
-            let analyzer = batchAnalyzers[number]
-            let firstForm = hasForms ? Int(formStarts[analyzer][Int(local)]) : 0
-            batches[number].documents.withUnsafeBufferPointer { documents in
-                batches[number].frequencies.withUnsafeBufferPointer { frequencies in
-                    batches[number].positionStarts.withUnsafeBufferPointer { starts in
-                        batches[number].positions.withUnsafeBufferPointer { positions in
-                            for entry in range {
-                                let first = Int(starts[entry]), end = Int(starts[entry + 1])
-                                var formMask: UInt32 = 0
-                                if hasForms {
-                                    var ranks = batches[number].formMasks[entry]
-                                    while ranks != 0 {
-                                        let rank = ranks.trailingZeroBitCount
-                                        ranks &= ranks - 1
-                                        let place = formPlaces[analyzer][firstForm + rank]
-                                        if place < TermPositions.maskedForms { formMask |= 1 << UInt32(place) }
-                                    }
-                                }
-                                body(Posting(document: base + Int(documents[entry]), batch: number, entry: entry,
-                                             frequencies: UnsafeBufferPointer(rebasing: frequencies[(entry * fieldCount)..<((entry + 1) * fieldCount)]),
-                                             positions: UnsafeBufferPointer(rebasing: positions[first..<end]), formMask: formMask))
-                            }
-                        }
-                    }
-                }
-            }
+        // A mask has bits for the first `maskedForms` places only, and none for a stem of one form.
+        let kept: UInt64 = forms[stem].count > 1 ? (1 << UInt64(TermPositions.maskedForms)) - 1 : 0
+        forEachPosting(of: stem, skipping: nil) { posting, places in
+            body(Posting(document: posting.document, batch: posting.batch, entry: posting.entry, frequencies: posting.frequencies,
+                         positions: posting.positions, formMask: UInt32(places & kept)))
         }
     }
 
     /// Calls `body` with each posting of `stem` whose document is not marked in
-    /// `skipping`, in document order, and the places in `forms[stem]` of the forms the
-    /// document has (bit p for place p), unfiltered: for `StemPostings`, which gathers a
-    /// stem's postings again after an edit. The stem must have at most 64 forms. A stem of
-    /// one form has no masks to read: its places are always bit 0.
+    /// `skipping` (nil: every posting), in document order, and the places in `forms[stem]`
+    /// of the forms the document has (bit p for place p), unfiltered; its `formMask` is 0.
+    /// `StemPostings` gathers a stem's postings again after an edit with this. Places
+    /// from 64 on have no bit. A stem of one form has no masks to read: its places are
+    /// always bit 0.
     ///
     /// Reads the batches through pointers, as `forEachPosting(of:_:)` does: a copy of a
     /// batch, or an array of arrays read by subscript, retained and released its arrays
     /// for every posting.
-    func forEachPosting(of stem: Int, skipping: [Bool], _ body: (Posting, _ places: UInt64) -> Void) {
+    func forEachPosting(of stem: Int, skipping: [Bool]?, _ body: (Posting, _ places: UInt64) -> Void) {
         let fieldCount = SearchField.allCases.count
         let readsForms = forms[stem].count > 1
-        skipping.withUnsafeBufferPointer { skipping in
+        (skipping ?? []).withUnsafeBufferPointer { skipping in
             for number in batches.indices {
                 let local = batchStems[number][stem]
                 guard local >= 0 else { continue }
@@ -192,7 +164,7 @@ struct CollectedPostings: Sendable {
                                     batches[number].positions.withUnsafeBufferPointer { positions in
                                         for entry in range {
                                             let document = base + Int(documents[entry])
-                                            guard !skipping[document] else { continue }
+                                            guard skipping.isEmpty || !skipping[document] else { continue }
                                             var places: UInt64 = 0
                                             var ranks = readsForms ? formMasks[entry] : 1
                                             while ranks != 0 {
