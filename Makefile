@@ -2,7 +2,8 @@
 #
 #   make site    install libcmark-dev if missing, build in release mode, build site/
 #   make test    every test (unit, golden pages, CLI errors, outside test suites, JavaScript,
-#                the search page in headless Chromium, the JSON Feed against its schema)
+#                the search page in headless Chromium, axe-core on every kind of page,
+#                the JSON Feed against its schema)
 #   make bench   time builds of generated 1k/10k archives against Hugo, and the search index against Pagefind
 #   make fuzz    libFuzzer on each input reader, FUZZ_SECONDS (60) each; findings land in Tests/Fuzz/
 #   make screenshot  refresh docs/screenshot-home.png with headless Chromium
@@ -15,7 +16,7 @@ RELEASE_BIN := .build/release/broadsheet
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 
-.PHONY: site test bench fuzz deps browser-deps release screenshot clean
+.PHONY: site test bench fuzz deps browser-deps axe release screenshot clean
 
 ## Install the system packages the build needs (Debian): cmark, and zlib and libdeflate for
 ## the search index (libdeflate writes it, zlib reads it).
@@ -39,6 +40,21 @@ browser-deps:
 	if [ -n "$$missing" ]; then echo "Installing$$missing…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
+## axe-core for the accessibility test, from the PyPI wheel axe-playwright-python (which ships
+## axe-core 4.12; axe-selenium-python's copy is 3.1 from 2018). Fetched once into .build-axe/;
+## the test itself runs offline. Debian's pip is the fallback when PATH's python3 has none.
+AXE_WHEEL := axe-playwright-python==0.1.8
+AXE_JS := .build-axe/axe.min.js
+axe: $(AXE_JS)
+$(AXE_JS):
+	@mkdir -p .build-axe
+	@python3 -m pip download --quiet --disable-pip-version-check --no-deps --dest .build-axe "$(AXE_WHEEL)" 2>/dev/null \
+	  || { /usr/bin/python3 -m pip --version >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-pip; }; \
+	       /usr/bin/python3 -m pip download --quiet --disable-pip-version-check --no-deps --dest .build-axe "$(AXE_WHEEL)"; }
+	@/usr/bin/python3 -c "import glob, zipfile; z = zipfile.ZipFile(glob.glob('.build-axe/axe_playwright_python-*.whl')[0]); \
+	  open('$(AXE_JS).part', 'wb').write(z.read('axe_playwright_python/axe.min.js'))"
+	@mv $(AXE_JS).part $(AXE_JS) && echo "axe-core: $$(head -c 200 $(AXE_JS) | grep -o 'axe v[0-9.]*')"
+
 release: deps
 	$(SWIFT) build -c release --product broadsheet
 
@@ -49,13 +65,14 @@ site: release
 	@echo "  serve it:  python3 -m http.server -d site 8000   and open http://localhost:8000/"
 	@echo "  or, with no server:  $(RELEASE_BIN) build --offline   and open site/index.html"
 
-test: deps browser-deps
+test: deps browser-deps axe
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@if command -v node >/dev/null; then node --test Tests/SearchTests/Browser/; \
 	else echo "note: node not found; the JavaScript search tests (Tests/SearchTests/Browser) did not run"; fi
 	/usr/bin/python3 Tests/Browser/search_test.py .build/debug/broadsheet
 	/usr/bin/python3 Tests/Browser/serve_test.py .build/debug/broadsheet
+	AXE_JS=$(AXE_JS) /usr/bin/python3 Tests/Browser/accessibility_test.py .build/debug/broadsheet
 	/usr/bin/python3 Tests/Feeds/jsonfeed_schema_test.py .build/debug/broadsheet
 
 bench: release

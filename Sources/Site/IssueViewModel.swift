@@ -30,9 +30,10 @@ enum IssueViewModel {
         fields["json_ld"] = .string(jsonLD(issue, config: archive.config, links: links))
         fields["word_count"] = .int(issue.body.wordCount)
         fields["has_toc"] = .bool(toc.count >= 3)
-        fields["toc"] = .list(toc.map { heading in
+        let contexts = tocContexts(toc.map { (level: $0.level, text: $0.text) })
+        fields["toc"] = .list(zip(toc, contexts).map { heading, context in
             .object(["level": .int(heading.level), "id": .string(heading.id), "text": .string(heading.text),
-                     "indent": .int(heading.level - 2)])
+                     "indent": .int(heading.level - 2), "context": .string(context)])
         })
         fields["previous"] = neighbour(older, links: links)
         fields["next"] = neighbour(newer, links: links)
@@ -96,5 +97,33 @@ enum IssueViewModel {
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
             .replacingOccurrences(of: ">", with: "\\u003e")
+    }
+
+    /// For each contents entry, the heading it sits under when its own text is not unique
+    /// ("Why this matters" under each story), else "". A list of links that all read "Why
+    /// this matters" does not say where each goes; the theme adds the context for screen
+    /// readers. Entries with no heading above them are told apart by their place ("part 2").
+    static func tocContexts(_ headings: [(level: Int, text: String)]) -> [String] {
+        var uses: [String: Int] = [:]
+        for heading in headings { uses[heading.text.lowercased(), default: 0] += 1 }
+        var seen: [String: Int] = [:]
+        let contexts = headings.indices.map { index in
+            let text = headings[index].text.lowercased()
+            seen[text, default: 0] += 1
+            guard uses[text, default: 0] > 1 else { return "" }
+            let parent = headings[..<index].last { $0.level < headings[index].level }
+            return parent.map { "under “\($0.text)”" } ?? "part \(seen[text]!)"
+        }
+        // Two same-named entries under one parent still need telling apart: number them.
+        var contextUses: [String: Int] = [:], contextSeen: [String: Int] = [:]
+        for (heading, context) in zip(headings, contexts) where context.hasPrefix("under") {
+            contextUses[heading.text.lowercased() + "\u{0}" + context, default: 0] += 1
+        }
+        return zip(headings, contexts).map { heading, context in
+            let key = heading.text.lowercased() + "\u{0}" + context
+            guard contextUses[key, default: 0] > 1 else { return context }
+            contextSeen[key, default: 0] += 1
+            return "\(context), part \(contextSeen[key]!)"
+        }
     }
 }

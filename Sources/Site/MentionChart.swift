@@ -1,18 +1,22 @@
-/// The "mentions over time" chart on an entity page, as inline SVG.
+/// The "mentions over time" chart on an entity page: inline SVG bars with HTML labels.
 ///
-/// Static pages with no JavaScript, so the chart is plain markup: it themes through
-/// `currentColor` and CSS classes, scales through `viewBox` with `width="100%"`, and
-/// explains itself to screen readers with `role="img"`, a `<title>` and a `<desc>`.
-/// Output depends only on the input (fixed-point numbers, no locale), so builds are
-/// reproducible and golden tests stay stable.
+/// Static pages with no JavaScript, so the chart is plain markup. The bars are an SVG that
+/// stretches to the column (`preserveAspectRatio="none"`, strokes that do not scale), so the
+/// chart keeps its height on a phone. The axis labels are HTML text beside and under it, at
+/// the page's own font size and colour: labels drawn inside a scaled SVG shrank to 6 px on
+/// a phone, which nobody could read. Screen readers get the SVG's `role="img"`, `<title>`
+/// and `<desc>` (which names the range and the peak); the labels repeat what the description
+/// says and are hidden from them. It themes through `currentColor` and CSS classes. Output
+/// depends only on the input (fixed-point numbers, no locale), so builds are reproducible
+/// and golden tests stay stable.
 enum MentionChart {
-    /// Drawing units of the `viewBox`; the browser scales them to the column width.
-    static let width = 640.0, height = 160.0
-    static let left = 36.0, right = 8.0, top = 12.0, bottom = 22.0
+    /// Drawing units of the plot's `viewBox`; the browser stretches them to the plot's box.
+    static let width = 600.0, height = 126.0
     /// Beyond this many bars a bar would be thinner than ~5 units, hard to see or hover.
     static let maximumBars = 120
-    /// Closest two year labels may sit (they are about four digits of 11-unit text).
-    static let labelSpacing = 34.0
+    /// Closest two year labels may sit, in drawing units: a tenth of the plot, which leaves
+    /// room for four digits of 13 px text on a phone's 330 px plot.
+    static let labelSpacing = 60.0
 
     /// What one bar stands for; chosen so there are at most `maximumBars` bars.
     enum Period: Equatable {
@@ -41,7 +45,8 @@ enum MentionChart {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
                              "August", "September", "October", "November", "December"]
 
-    /// An inline SVG bar chart of mentions per month, for an entity page.
+    /// The chart of mentions per month, for an entity page: a `<div class="mention-chart">`
+    /// holding the y labels, the SVG plot and the year labels.
     ///
     /// The x-axis runs continuously from the first to the last month given (a caller may pass
     /// zero-count months to extend it, e.g. to the latest issue); months without mentions are
@@ -65,42 +70,41 @@ enum MentionChart {
         let peak = bars.first { $0.count == peakCount }!
 
         let id = "mention-chart-" + fingerprint(title, bars)
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
-        let slot = plotWidth / Double(bars.count)
+        let slot = width / Double(bars.count)
         let barWidth = max(slot * 0.8, min(slot, 1))
-        let baseline = top + plotHeight
         let summary = "Mentions per \(period.noun) from \(label(bars[0], period)) to "
             + "\(label(bars[bars.count - 1], period)); peak \(peakCount) in \(label(peak, period))"
+        let line = " stroke=\"currentColor\" vector-effect=\"non-scaling-stroke\""
 
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"mention-chart\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\""
-        svg += " width=\"100%\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
-        svg += "<title id=\"\(id)-title\">\(XMLText.escape(title))</title>\n"
-        svg += "<desc id=\"\(id)-desc\">\(XMLText.escape(summary))</desc>\n"
-        svg += "<g class=\"axis\" fill=\"currentColor\" font-size=\"11\">\n"
-        svg += "<line class=\"grid\" x1=\"\(fixed(left))\" y1=\"\(fixed(top))\" x2=\"\(fixed(width - right))\" y2=\"\(fixed(top))\""
-        svg += " stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"2 3\"/>\n"
-        svg += "<line class=\"baseline\" x1=\"\(fixed(left))\" y1=\"\(fixed(baseline))\" x2=\"\(fixed(width - right))\" y2=\"\(fixed(baseline))\" stroke=\"currentColor\"/>\n"
-        svg += "<text class=\"max-label\" x=\"\(fixed(left - 6))\" y=\"\(fixed(top + 4))\" text-anchor=\"end\">\(peakCount)</text>\n"
-        svg += "<text class=\"zero-label\" x=\"\(fixed(left - 6))\" y=\"\(fixed(baseline + 4))\" text-anchor=\"end\">0</text>\n"
-        for position in yearLabelPositions(bars, period: period, slot: slot) {
-            let x = left + Double(position) * slot
-            svg += "<line class=\"tick\" x1=\"\(fixed(x))\" y1=\"\(fixed(baseline))\" x2=\"\(fixed(x))\" y2=\"\(fixed(baseline + 4))\" stroke=\"currentColor\"/>"
-            svg += "<text class=\"year-label\" x=\"\(fixed(x))\" y=\"\(fixed(height - 6))\">\(bars[position].year)</text>\n"
-        }
-        svg += "</g>\n<g class=\"bars\" fill=\"currentColor\">\n"
+        var html = "<div class=\"mention-chart\">\n"
+        html += "<div class=\"chart-y\" aria-hidden=\"true\"><span class=\"chart-label max-label\">\(peakCount)</span>"
+        html += "<span class=\"chart-label zero-label\">0</span></div>\n"
+        html += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-plot\" viewBox=\"0 0 \(fixed(width)) \(fixed(height))\""
+        html += " preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">\n"
+        html += "<title id=\"\(id)-title\">\(XMLText.escape(title))</title>\n"
+        html += "<desc id=\"\(id)-desc\">\(XMLText.escape(summary))</desc>\n"
+        html += "<g class=\"axis\">\n"
+        html += "<line class=\"grid\" x1=\"0\" y1=\"0\" x2=\"\(fixed(width))\" y2=\"0\"\(line) stroke-opacity=\"0.25\" stroke-dasharray=\"2 3\"/>\n"
+        html += "<line class=\"baseline\" x1=\"0\" y1=\"\(fixed(height))\" x2=\"\(fixed(width))\" y2=\"\(fixed(height))\"\(line)/>\n"
+        html += "</g>\n<g class=\"bars\" fill=\"currentColor\">\n"
         for (position, bar) in bars.enumerated() {
-            let x = left + Double(position) * slot
+            let x = Double(position) * slot
             let noun = bar.count == 1 ? "mention" : "mentions"
-            svg += "<g class=\"slot\"><title>\(label(bar, period)): \(bar.count) \(noun)</title>"
-            svg += "<rect class=\"hit\" x=\"\(fixed(x))\" y=\"\(fixed(top))\" width=\"\(fixed(slot))\" height=\"\(fixed(plotHeight))\" fill=\"transparent\"/>"
+            html += "<g class=\"slot\"><title>\(label(bar, period)): \(bar.count) \(noun)</title>"
+            html += "<rect class=\"hit\" x=\"\(fixed(x))\" y=\"0\" width=\"\(fixed(slot))\" height=\"\(fixed(height))\" fill=\"transparent\"/>"
             if bar.count > 0 {
-                let barHeight = max(1, plotHeight * Double(bar.count) / Double(peakCount))
-                svg += "<rect class=\"bar\" x=\"\(fixed(x + (slot - barWidth) / 2))\" y=\"\(fixed(baseline - barHeight))\""
-                svg += " width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\"/>"
+                let barHeight = max(1, height * Double(bar.count) / Double(peakCount))
+                html += "<rect class=\"bar\" x=\"\(fixed(x + (slot - barWidth) / 2))\" y=\"\(fixed(height - barHeight))\""
+                html += " width=\"\(fixed(barWidth))\" height=\"\(fixed(barHeight))\"/>"
             }
-            svg += "</g>\n"
+            html += "</g>\n"
         }
-        return svg + "</g>\n</svg>"
+        html += "</g>\n</svg>\n<div class=\"chart-x\" aria-hidden=\"true\">"
+        for position in yearLabelPositions(bars, period: period, slot: slot) {
+            // The label starts at its year's first bar, as a share of the plot's width.
+            html += "<span class=\"chart-label year-label\" style=\"left: \(fixed(Double(position) * slot * 100 / width))%\">\(bars[position].year)</span>"
+        }
+        return html + "</div>\n</div>"
     }
 
     /// Sums months into consecutive periods covering `first...last`, zero periods included.
@@ -130,8 +134,8 @@ enum MentionChart {
         let every = max(1, Int((labelSpacing / (slot * Double(12 / period.length))).rounded(.up)))
         var positions = starts.filter { bars[$0].year % every == 0 }
         if positions.isEmpty || Double(positions[0]) * slot >= labelSpacing { positions.insert(0, at: 0) }
-        // A label needs ~26 units to its right; one that would run off the chart is dropped.
-        return positions.filter { left + Double($0) * slot <= width - 26 }
+        // A label needs the spacing to its right; one that would run off the chart is dropped.
+        return positions.filter { Double($0) * slot <= width - labelSpacing }
     }
 
     /// Fixed-point: at most two decimals, no trailing zeros, never exponent notation or locale.

@@ -13,12 +13,18 @@ struct MentionChartTests {
     @Test func isAnAccessibleImage() throws {
         let svg = MentionChart.svg(months: sample, title: "Mentions of Acme")
         let document = try ParsedSVG(svg)
-        let root = try #require(document.elements.first)
-        #expect(root.name == "svg")
+        #expect(document.elements.first?.name == "div")
+        #expect(document.elements.first?.attributes["class"] == "mention-chart")
+        let root = try #require(document.elements.first { $0.name == "svg" })
         #expect(root.attributes["role"] == "img")
-        #expect(root.attributes["class"] == "mention-chart")
-        #expect(root.attributes["width"] == "100%")
-        #expect(root.attributes["viewBox"] == "0 0 640 160")
+        #expect(root.attributes["class"] == "chart-plot")
+        #expect(root.attributes["viewBox"] == "0 0 600 126")
+        #expect(root.attributes["preserveAspectRatio"] == "none")
+        // The axis labels are page text, hidden from screen readers (the description says it all).
+        let labelBoxes = document.elements.filter { $0.attributes["class"] == "chart-y" || $0.attributes["class"] == "chart-x" }
+        #expect(labelBoxes.count == 2)
+        #expect(labelBoxes.allSatisfy { $0.attributes["aria-hidden"] == "true" })
+        #expect(document.elements.filter { $0.name == "text" }.isEmpty)
         let title = try #require(document.elements.first { $0.name == "title" }?.attributes["id"])
         let desc = try #require(document.elements.first { $0.name == "desc" }?.attributes["id"])
         #expect(root.attributes["aria-labelledby"] == "\(title) \(desc)")
@@ -36,11 +42,14 @@ struct MentionChartTests {
         #expect(document.titles.dropFirst() == ["March 2024: 3 mentions", "April 2024: 0 mentions",
                                                 "May 2024: 14 mentions", "June 2024: 1 mention"])
         // The continuous axis: May's bar sits two slots after March's, the peak fills the plot.
-        let x = bars.map { Double($0.attributes["x"]!)! }, slot = (640.0 - 36 - 8) / 4
+        let x = bars.map { Double($0.attributes["x"]!)! }, slot = 600.0 / 4
         #expect(abs((x[1] - x[0]) - 2 * slot) < 0.02)
         #expect(bars.map { $0.attributes["height"]! } == ["27", "126", "9"])
-        #expect(document.elements.contains { $0.attributes["class"] == "max-label" })
-        #expect(document.elements.filter { $0.attributes["class"] == "year-label" }.count == 1)
+        #expect(document.text(ofClass: "chart-label max-label") == "14")
+        #expect(document.text(ofClass: "chart-label zero-label") == "0")
+        let years = document.elements.filter { $0.attributes["class"] == "chart-label year-label" }
+        #expect(years.map { $0.attributes["style"] } == ["left: 0%"])
+        #expect(document.text(ofClass: "chart-label year-label") == "2024")
     }
 
     @Test func sumsRepeatedMonthsAndIgnoresNonsense() {
@@ -63,9 +72,13 @@ struct MentionChartTests {
         #expect(yearly.elements.filter { $0.attributes["class"] == "bar" }.count == 2)
         #expect(yearly.titles.last == "2024: 5 mentions")
         // Year labels are thinned so they never crowd each other.
-        let labels = yearly.elements.filter { $0.attributes["class"] == "year-label" }.map { Double($0.attributes["x"]!)! }
+        // Each label sits at a share of the plot's width ("left: 12.5%"); none runs off its right edge.
+        let labels = yearly.elements.filter { $0.attributes["class"] == "chart-label year-label" }.map { element in
+            Double(element.attributes["style"]!.wholeMatch(of: /left: ([0-9.]+)%/)!.1)! * MentionChart.width / 100
+        }
         #expect(labels.count > 3)
-        #expect(zip(labels, labels.dropFirst()).allSatisfy { $1 - $0 >= MentionChart.labelSpacing })
+        #expect(zip(labels, labels.dropFirst()).allSatisfy { $1 - $0 >= MentionChart.labelSpacing - 0.01 })
+        #expect(labels.allSatisfy { $0 <= MentionChart.width - MentionChart.labelSpacing })
         #expect(MentionChart.Period.fitting(from: 24_000, to: 24_119) == .month)     // 120 months
         #expect(MentionChart.Period.fitting(from: 24_000, to: 24_120) == .quarter)
         #expect(MentionChart.Period.fitting(from: 24_000, to: 24_359) == .quarter)   // 120 quarters
@@ -91,7 +104,7 @@ struct MentionChartTests {
         #expect(first == MentionChart.svg(months: sample, title: "Acme"))
         #expect(first != MentionChart.svg(months: sample, title: "Other"))  // distinct ids per chart
         // Every coordinate is plain fixed-point: no exponent, no locale separator, ≤ 2 decimals.
-        let numbers = try ParsedSVG(first).elements.dropFirst().flatMap { element in  // past <svg width="100%">
+        let numbers = try ParsedSVG(first).elements.flatMap { element in
             ["x", "y", "x1", "y1", "x2", "y2", "width", "height"].compactMap { element.attributes[$0] }
         }
         #expect(numbers.count > 20)
@@ -103,7 +116,7 @@ struct MentionChartTests {
     }
 }
 
-/// The elements of an SVG document in order, with attributes and text, via Foundation's parser.
+/// The elements of the chart's markup (XHTML-clean, so XML) in order, with attributes and text, via Foundation's parser.
 private final class ParsedSVG: NSObject, XMLParserDelegate {
     struct Element {
         let name: String, attributes: [String: String]
@@ -121,6 +134,11 @@ private final class ParsedSVG: NSObject, XMLParserDelegate {
 
     /// Text of every `<title>`, in document order: the chart title, then one per slot.
     var titles: [String] { elements.indices.filter { elements[$0].name == "title" }.map { texts[$0] ?? "" } }
+
+    /// Text of the first element whose `class` is `className`.
+    func text(ofClass className: String) -> String? {
+        elements.indices.first { elements[$0].attributes["class"] == className }.flatMap { texts[$0] }
+    }
 
     /// Text of the first element called `name`.
     func text(of name: String) -> String? {
