@@ -22,6 +22,9 @@ public struct Issue: Sendable {
     public var draft: Bool
     /// The publication or author the issue comes from.
     public var source: String?
+    /// Where the issue was first published (front matter `source_url`, an http(s) address),
+    /// so the archive's page can link its original; nil when not given.
+    public var sourceURL: String?
     /// Front-matter keys Broadsheet does not interpret, kept for templates.
     public var params: [String: MetadataValue]
     /// The file the issue came from, relative to the build root, for errors and editors.

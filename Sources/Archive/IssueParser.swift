@@ -8,7 +8,7 @@ import Markup
 public enum IssueParser {
     /// Keys the loader interprets; every other key is kept in `Issue.params`.
     static let knownKeys: Set<String> = ["title", "date", "slug", "summary", "tags", "author", "authors",
-                                         "number", "draft", "source", "entities", "entities_exclude"]
+                                         "number", "draft", "source", "source_url", "entities", "entities_exclude"]
 
     /// The summary length, in bytes, when it is taken from the first paragraph.
     public static let derivedSummaryLimit = 280
@@ -52,6 +52,7 @@ public enum IssueParser {
             draft: try fields.bool("draft"),
             source: try fields.optionalText("source"),
             params: params, path: path, body: body, mentions: mentions)
+        issue.sourceURL = try fields.webAddress("source_url")
         var digest = Hasher()
         digest.combine(path)
         digest.combine(text)
@@ -91,6 +92,19 @@ struct FieldReader {
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// An absolute http(s) address, or nil when the key is absent or empty. Anything else
+    /// (a relative path, `javascript:`, a space) is an error rather than a broken link.
+    func webAddress(_ key: String) throws(ContentError) -> String? {
+        guard let address = try optionalText(key) else { return nil }
+        let lowered = address.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), address.utf8.count > 8,
+              !address.utf8.contains(where: { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+            throw ContentError(path: path, line: fields[key]?.line ?? 1,
+                               message: "\(key) must be an http(s) address like https://example.com/issue-12, not '\(address)'")
+        }
+        return address
     }
 
     func date(_ key: String) throws(ContentError) -> IssueDate {

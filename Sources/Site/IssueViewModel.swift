@@ -40,6 +40,9 @@ enum IssueViewModel {
         fields["has_authors"] = .bool(!issue.authors.isEmpty)
         fields["authors"] = .list(issue.authors.map(TemplateValue.string))
         fields["has_source"] = .bool(issue.source != nil)
+        fields["source_url"] = .string(issue.sourceURL ?? "")
+        fields["has_source_url"] = .bool(issue.sourceURL != nil)
+        fields["markdown_url"] = .string(links.href(.issueSource(issue.slug)))
         fields["params"] = .object(issue.params.mapValues(TemplateValue.init))
         let entities = issue.mentions.map { mention -> TemplateValue in
             let entity = archive.registry.entities[mention.entity]
@@ -92,6 +95,7 @@ enum IssueViewModel {
             data["mainEntityOfPage"] = url
         }
         if !issue.summary.isEmpty { data["description"] = issue.summary }
+        if let original = issue.sourceURL { data["isBasedOn"] = original }
         if !issue.tags.isEmpty { data["keywords"] = issue.tags }
         let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]))
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -56,16 +56,16 @@ extension SiteBuilder {
                 // index (until then, the last one stays, with nothing deleted).
                 output.discard()
                 clock.lap(.buildSearchIndex)
-                var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles,
+                var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles,
                                          seconds: clock.total, output: options.output, stages: clock.stages)
                 report.searchIndexLeftForLater = true
                 return report
             }
-            let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + otherFiles + searchFiles).encoded()
+            let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + archive.issues.count + otherFiles + searchFiles).encoded()
             let changes = try output.commit(marker: marker)
             clock.lap(.buildSearchIndex)
             clock.detail(searchSteps)
-            var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
+            var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles + searchFiles,
                                      seconds: clock.total, output: options.output, stages: clock.stages)
             report.changedFiles = changes.written.count + changes.removed.count
             return report
@@ -88,10 +88,19 @@ extension SiteBuilder {
         for (index, path) in paths.enumerated() {
             let file = path.outputFile
             fingerprints[file] = prints[index]
-            if last[file] == prints[index] { kept.append(file) } else { stale.append(pages[index]) }
+            guard last[file] == prints[index] else { stale.append(pages[index]); continue }
+            kept.append(file)
+            // An issue page's fingerprint covers its source's text, so the copy beside it is kept with it.
+            if case .issue(let issue) = pages[index] { kept.append(SitePath.issueSource(inputs.archive.issues[issue].slug).outputFile) }
         }
         let missing = Set(output.keep(kept))
-        if !missing.isEmpty { stale += zip(pages, paths).filter { missing.contains($0.1.outputFile) }.map(\.0) }
+        if !missing.isEmpty {
+            let missingIssues = Set(inputs.archive.issues.indices.filter { missing.contains(SitePath.issueSource(inputs.archive.issues[$0].slug).outputFile) })
+            stale += zip(pages, paths).filter { page, path in
+                if case .issue(let issue) = page, missingIssues.contains(issue) { return true }
+                return missing.contains(path.outputFile)
+            }.map(\.0)
+        }
         return (stale, fingerprints)
     }
 

@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         progress(BuildProgress(.swap))
         let commit = try output.commit(generator: SiteBuilder.generator)
         clock.lap(.swap)
-        var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: otherFiles + searchFiles,
+        var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles + searchFiles,
                                  seconds: clock.total, output: options.output, stages: clock.stages)
         report.setAside = commit.setAside
         report.leftover = commit.leftover
@@ -137,6 +137,12 @@ public struct SiteBuilder: Sendable {
                                    generator: SiteBuilder.generator, buildYear: year)
             let html = try theme.templates.render(page.templateName, page.context(base))
             try output.write(html, to: path.outputFile)
+            if case .issue(let index) = page {
+                let issue = archive.issues[index]
+                // `path` is relative to the root, or absolute for an issues folder outside it.
+                let file = issue.path.hasPrefix("/") ? URL(fileURLWithPath: issue.path) : options.root.appendingPathComponent(issue.path)
+                try output.copy(file, to: SitePath.issueSource(issue.slug).outputFile)
+            }
             counter.advance()
         }
     }

@@ -27,6 +27,9 @@ public struct SitePath: Sendable, Hashable, Comparable {
 
     /// `/issues/<slug>/`.
     public static func issue(_ slug: String) -> SitePath { SitePath("issues/\(slug)/") }
+    /// `/issues/<slug>/index.md`: the issue's Markdown file as the editor wrote it, published
+    /// beside its page so every page can link its source (readers quote it, tools read it).
+    public static func issueSource(_ slug: String) -> SitePath { SitePath("issues/\(slug)/index.md") }
     /// `/tags/<slug>/`.
     public static func tag(_ slug: String) -> SitePath { SitePath("tags/\(slug)/") }
     /// `/` for page 1, `/page/N/` after it.
