@@ -48,9 +48,11 @@ let package = Package(
                                                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                                 .product(name: "Logging", package: "swift-log")],
                 resources: [.copy("Resources/live.js")]),
+        // `broadsheet check`: every load, template and link problem in one pass, nothing written.
+        .target(name: "Check", dependencies: ["Archive", "Site", "Markup", "Templates"]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview",
+            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview", "Check",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Property checks for the readers of editors' input, and one libFuzzer harness per
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], exclude: ["Fixtures"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output", "Search"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "CheckTests", dependencies: ["Check", "Archive", "Markup"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),

@@ -166,14 +166,7 @@ public enum IssueLoader {
         var slugs = Set<String>(minimumCapacity: issues.count)
         guard issues.contains(where: { !slugs.insert($0.slug).inserted }) else { return }
         // There is a duplicate: name it as the first pair in path order.
-        var firstPath: [String: String] = [:]
-        for issue in issues.sorted(by: { $0.path < $1.path }) {
-            if let other = firstPath[issue.slug] {
-                throw ContentError(path: issue.path, line: 1,
-                                   message: "duplicate slug '\(issue.slug)': \(other) has the same slug; give one of them a different 'slug:'")
-            }
-            firstPath[issue.slug] = issue.path
-        }
+        if let first = duplicateSlugErrors(issues).first { throw first }
     }
 
     static func relativePath(_ path: String, to root: String) -> String {

@@ -44,14 +44,20 @@ public final class MarkdownDocument {
     /// replace the node it is given without upsetting the walk.
     func forEachNode(ofType type: cmark_node_type, _ body: (OpaquePointer) -> Void) {
         var found: [OpaquePointer] = []
+        walk { node, nodeType in if nodeType == type { found.append(node) } }
+        found.forEach(body)
+    }
+
+    /// Calls `body` with every node and its type on entering it, in document order. The tree
+    /// must not change during the walk (`forEachNode` is the one for rewriting).
+    func walk(_ body: (OpaquePointer, cmark_node_type) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if cmark_node_get_type(node) == type { found.append(node) }
+            body(node, cmark_node_get_type(node))
         }
-        found.forEach(body)
     }
 }

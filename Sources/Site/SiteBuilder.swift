@@ -127,15 +127,11 @@ public struct SiteBuilder: Sendable {
     func render(_ pages: [Page], archive: NewsletterArchive, theme: Theme, into output: any OutputWriter) throws {
         let total = pages.count
         let counter = ProgressCounter(total: total, step: .renderPages, report: progress)
-        let offline = options.offline
         let year = buildYear(archive)
         let site = PageContext.siteValue(archive.config)
         _ = try pages.concurrentMap { page -> Void in
             let path = page.path(in: archive)
-            let links = Links(page: path, config: archive.config, offline: offline)
-            let base = PageContext(archive: archive, links: links, kind: page.templateName, site: site,
-                                   generator: SiteBuilder.generator, buildYear: year)
-            let html = try theme.templates.render(page.templateName, page.context(base))
+            let html = try renderPage(page, at: path, archive: archive, theme: theme, site: site, year: year)
             try output.write(html, to: path.outputFile)
             if case .issue(let index) = page {
                 let issue = archive.issues[index]
@@ -145,6 +141,16 @@ public struct SiteBuilder: Sendable {
             }
             counter.advance()
         }
+    }
+
+    /// One page's HTML, at `path` (its `page.path(in:)`); `site` and `year` are the same for
+    /// every page of a build, so they are worked out once by the caller.
+    func renderPage(_ page: Page, at path: SitePath, archive: NewsletterArchive, theme: Theme,
+                    site: TemplateValue, year: String) throws -> String {
+        let links = Links(page: path, config: archive.config, offline: options.offline)
+        let base = PageContext(archive: archive, links: links, kind: page.templateName, site: site,
+                               generator: SiteBuilder.generator, buildYear: year)
+        return try theme.templates.render(page.templateName, page.context(base))
     }
 
     /// The search index under `search/index/` and the script that reads it; returns the file count.

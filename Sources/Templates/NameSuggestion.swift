@@ -1,10 +1,10 @@
 /// The name a misspelled one was probably meant to be, for strict templates' errors
 /// (`no value 'htm' here; did you mean 'html'?`).
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The candidate nearest to `name` by edit distance (letters added, removed, changed
     /// or two swapped), if one is within a third of its length (at least 1, at most 3);
     /// the alphabetically first among equals, so the message is stable.
-    static func closest(to name: String, among candidates: [String]) -> String? {
+    public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.unicodeScalars)
         let limit = min(3, max(1, target.count / 3))
         var best: (distance: Int, name: String)?
