@@ -49,7 +49,9 @@ let package = Package(
                                                 .product(name: "Logging", package: "swift-log")],
                 resources: [.copy("Resources/live.js")]),
         // `broadsheet check`: every load, template and link problem in one pass, nothing written.
-        .target(name: "Check", dependencies: ["Archive", "Site", "Markup", "Templates"]),
+        // Its sample archive is a copy of the site tests' fixture (a test keeps them the same).
+        .target(name: "Check", dependencies: ["Archive", "Site", "Markup", "Templates"],
+                resources: [.copy("Resources/sample-archive")]),
         .executableTarget(
             name: "broadsheet",
             dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview", "Check",

@@ -84,6 +84,13 @@ struct CheckCommandTests {
         #expect(try Data(contentsOf: page) == before)
     }
 
+    @Test func theRepositorysOwnArchiveChecksClean() throws {
+        let result = try CommandRunner.run(["check", "--root", CommandRunner.repository.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasSuffix(": 0 errors, 0 warnings.\n"), "\(result.stdout)")
+    }
+
     @Test func noArchiveIsAnError() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
