@@ -50,7 +50,7 @@ let package = Package(
                 resources: [.copy("Resources/live.js")]),
         // `broadsheet check`: every load, template and link problem in one pass, nothing written.
         // Its sample archive is a copy of the site tests' fixture (a test keeps them the same).
-        .target(name: "Check", dependencies: ["Archive", "Site", "Markup", "Templates"],
+        .target(name: "Check", dependencies: ["Archive", "Site", "Markup", "Templates", "Parallel"],
                 resources: [.copy("Resources/sample-archive")]),
         .executableTarget(
             name: "broadsheet",

@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import Markup
+import Parallel
 import Site
 import Templates
 
@@ -63,8 +64,8 @@ public struct ArchiveCheck: Sendable {
                                today: today ?? LeftOut.today())
         var external: [ExternalLink] = []
         var internalLinks = 0
-        for file in files {
-            let result = bodies.check(file)
+        // Each body is parsed again, from the editor's Markdown, on every core.
+        for result in (try? files.concurrentMap { bodies.check($0) }) ?? [] {
             findings += result.findings
             external += result.externalLinks
             internalLinks += result.internalLinks

@@ -11,7 +11,7 @@ struct BodyCheck: Sendable {
     let today: String
 
     /// What one file's body yields.
-    struct Result {
+    struct Result: Sendable {
         var findings: [CheckFinding] = []
         var externalLinks: [ExternalLink] = []
         var internalLinks = 0
