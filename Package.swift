@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "CFileSwap"),
         .target(name: "Output", dependencies: ["CFileSwap"]),
         .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search", "Parallel"]),
+        // `broadsheet import jekyll`: a Jekyll site's posts made into issues (front matter, Liquid links).
+        .target(name: "Import", dependencies: ["Archive", "Site"]),
         // The local preview (`broadsheet serve`): serves a build with Hummingbird, watches the
         // content and the theme, rebuilds, and tells open pages to reload.
         .target(name: "Preview", dependencies: ["Site", "Archive", "Output", .product(name: "Hummingbird", package: "hummingbird"),
@@ -50,7 +52,7 @@ let package = Package(
                 resources: [.copy("Resources/live.js")]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview",
+            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview", "Import",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Property checks for the readers of editors' input, and one libFuzzer harness per
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output", "Search"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Archive", "Site"], exclude: ["Fixtures"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],
