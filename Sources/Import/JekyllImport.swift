@@ -52,7 +52,7 @@ public struct JekyllImport: Sendable {
                 prepared.append((file, file.name, target, frontMatter))
                 index.add(file.folder + file.name.stem, PostIndex.Entry(slug: frontMatter.issue.slug, draft: frontMatter.issue.draft))
             } catch let error as ContentError {
-                skipped.append(SkippedFile(path: shown, reason: "not UTF-8 (\(error.message))"))
+                skipped.append(SkippedFile(path: shown, reason: error.message))
             } catch let refusal as PostFrontMatter.Refusal {
                 skipped.append(SkippedFile(path: shown, reason: refusal.reason))
             } catch {
@@ -73,7 +73,7 @@ public struct JekyllImport: Sendable {
                                 slug: entry.frontMatter.issue.slug, text: text,
                                 warnings: entry.frontMatter.warnings + body.warnings)
         }
-        return ImportPlan(posts: imported, skipped: skipped, issuesDirectory: issues, issuesShown: display(issues), root: root,
+        return ImportPlan(posts: imported, skipped: skipped.sorted { $0.path < $1.path }, issuesDirectory: issues, issuesShown: display(issues), root: root,
                           postsShown: "\(sourceDisplay)/_posts")
     }
 
