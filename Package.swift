@@ -57,12 +57,13 @@ let package = Package(
         ),
         // Property checks for the readers of editors' input, and one libFuzzer harness per
         // reader (`make fuzz`); FuzzCorpusTests replays Tests/Fuzz/ through the same checks.
-        .target(name: "FuzzChecks", dependencies: ["Archive", "Templates"]),
+        .target(name: "FuzzChecks", dependencies: ["Archive", "Templates", "Import"]),
         .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-pelican", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-dates", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-templates", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-registry", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-jekyll", dependencies: ["FuzzChecks"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["Browser", "Vectors"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),

@@ -53,7 +53,7 @@ public struct JekyllImport: Sendable {
                 index.add(file.folder + file.name.stem, PostIndex.Entry(slug: frontMatter.issue.slug, draft: frontMatter.issue.draft))
             } catch let error as ContentError {
                 skipped.append(SkippedFile(path: shown, reason: error.message))
-            } catch let refusal as PostFrontMatter.Refusal {
+            } catch let refusal as PostRefusal {
                 skipped.append(SkippedFile(path: shown, reason: refusal.reason))
             } catch {
                 skipped.append(SkippedFile(path: shown, reason: "cannot be read: \(error.localizedDescription)"))
@@ -65,13 +65,7 @@ public struct JekyllImport: Sendable {
                                        reason: "Jekyll's drafts have no date and are not imported; move one into _posts/ with a date to import it"))
         }
         let imported = prepared.map { entry in
-            let body = PostBody(entry.frontMatter.body, firstLine: entry.frontMatter.head.count + 1, target: entry.target,
-                                slug: entry.frontMatter.issue.slug, posts: index)
-            var text = (entry.frontMatter.head + body.lines).joined(separator: "\n")
-            if body.lines.isEmpty { text += "\n" }
-            return ImportedPost(source: "\(sourceDisplay)/_posts/\(entry.file.relativePath)", target: entry.target,
-                                slug: entry.frontMatter.issue.slug, text: text,
-                                warnings: entry.frontMatter.warnings + body.warnings)
+            JekyllPost.finish(entry.frontMatter, source: "\(sourceDisplay)/_posts/\(entry.file.relativePath)", target: entry.target, posts: index)
         }
         return ImportPlan(posts: imported, skipped: skipped.sorted { $0.path < $1.path }, issuesDirectory: issues, issuesShown: display(issues), root: root,
                           postsShown: "\(sourceDisplay)/_posts")

@@ -124,6 +124,9 @@ struct LiquidRewriter: Sendable {
             return end - index
         }
         if let href = link(for: tag) {
+            if Self.linksToPost(tag), case .found(let entry) = posts.lookup(String(tag.argument), fromLinkTag: tag.name == "link"), entry.draft {
+                warn(number, "\(tag.shown) links a draft (published: false), whose page is built only with --drafts")
+            }
             out += href
             return 1
         }
@@ -197,11 +200,12 @@ struct LiquidRewriter: Sendable {
     static func rawOpening(in line: Substring, from: Substring.Index) -> Range<Substring.Index>? {
         var index = from
         while let open = LiquidScanner.nextOpening(in: line, from: index) {
-            guard line[line.index(after: open)] == "%", let close = line[open...].range(of: "%}") else {
+            let inside = line.index(open, offsetBy: 2)
+            guard line[line.index(after: open)] == "%", let close = line[inside...].range(of: "%}") else {
                 index = line.index(after: open)
                 continue
             }
-            if LiquidScanner.innerText(line[line.index(open, offsetBy: 2)..<close.lowerBound]) == "raw" { return open..<close.upperBound }
+            if LiquidScanner.innerText(line[inside..<close.lowerBound]) == "raw" { return open..<close.upperBound }
             index = close.upperBound
         }
         return nil

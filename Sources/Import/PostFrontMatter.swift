@@ -26,11 +26,8 @@ struct PostFrontMatter: Sendable {
     /// The issue the imported front matter gives (with an empty body): its slug and draft flag.
     var issue: Issue
 
-    /// Why a post cannot be imported.
-    struct Refusal: Error, Sendable { var reason: String }
-
     /// Converts the front matter of `text`, the post named `name`, to be written at `target`.
-    static func convert(_ text: String, name: PostFileName, target: String) throws(Refusal) -> PostFrontMatter {
+    static func convert(_ text: String, name: PostFileName, target: String) throws(PostRefusal) -> PostFrontMatter {
         let lines = TextLines.split(text)
         let carriage = lines.first?.hasSuffix("\r") == true ? "\r" : ""
         var fields: [String: FrontMatter.Field] = [:]
@@ -42,7 +39,7 @@ struct PostFrontMatter: Sendable {
             do {
                 frontMatter = try FrontMatter(text: text, path: target)
             } catch {
-                throw Refusal(reason: "its front matter cannot be read (line \(error.line ?? 1): \(error.message))")
+                throw PostRefusal(reason: "its front matter cannot be read (line \(error.line ?? 1): \(error.message))")
             }
             let closing = frontMatter.bodyLine - 2
             fields = frontMatter.fields
@@ -54,7 +51,7 @@ struct PostFrontMatter: Sendable {
         var editor = FrontMatterEditor(lines: FrontMatterLines(yaml), fields: fields, carriage: carriage)
         // Every key the YAML parser found must be on a line the editor knows as a key's.
         for (key, field) in fields where !editor.lines.keys.contains(where: { $0.name == key && $0.first == field.line - 2 }) {
-            throw Refusal(reason: "its front matter is not plain 'key: value' lines ('\(key)' on line \(field.line)), which the import edits line by line; import it by hand")
+            throw PostRefusal(reason: "its front matter is not plain 'key: value' lines ('\(key)' on line \(field.line)), which the import edits line by line; import it by hand")
         }
         editor.convertTags()
         editor.convertPublished()
@@ -78,7 +75,7 @@ struct PostFrontMatter: Sendable {
                 let assembled = editor.assembled()
                 guard assembled.indices.contains(index), let key = assembled[index].key, !renamed.contains(key),
                       !assembled[index].generated else {
-                    throw Refusal(reason: "its front matter would not build (\(error.message))")
+                    throw PostRefusal(reason: "its front matter would not build (\(error.message))")
                 }
                 renamed.insert(key)
                 editor.rename(key, to: "jekyll_\(key)", note: "'\(key)' is not what Broadsheet reads as \(key) (\(error.message)); kept as jekyll_\(key)")

@@ -11,6 +11,12 @@ public struct PostIndex: Sendable {
     public struct Entry: Sendable, Equatable {
         public var slug: String
         public var draft: Bool
+
+        /// The entry of a post whose issue will be `slug`.
+        public init(slug: String, draft: Bool) {
+            self.slug = slug
+            self.draft = draft
+        }
     }
 
     /// What a name finds.

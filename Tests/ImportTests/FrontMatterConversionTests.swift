@@ -8,7 +8,7 @@ struct FrontMatterConversionTests {
     private static let name = try! PostFileName.parse("2018-01-19-forums.md").get()
     private static let target = "content/issues/2018-01-19-forums.md"
 
-    private func convert(_ text: String) throws(PostFrontMatter.Refusal) -> PostFrontMatter {
+    private func convert(_ text: String) throws(PostRefusal) -> PostFrontMatter {
         try PostFrontMatter.convert(text, name: Self.name, target: Self.target)
     }
 
