@@ -34,7 +34,8 @@ struct PostFrontMatter: Sendable {
         var yaml: [Substring] = []
         var open = "---" + carriage, close = "---" + carriage
         var body = lines[...]
-        if let first = lines.first, first.trimmingSpaces() == "---" {
+        // Front matter, as Jekyll and the build read it: a first line of `---` (trailing spaces allowed).
+        if let first = lines.first, first.hasPrefix("---"), first.trimmingSpaces() == "---" {
             let frontMatter: FrontMatter
             do {
                 frontMatter = try FrontMatter(text: text, path: target)
@@ -52,6 +53,10 @@ struct PostFrontMatter: Sendable {
         // Every key the YAML parser found must be on a line the editor knows as a key's.
         for (key, field) in fields where !editor.lines.keys.contains(where: { $0.name == key && $0.first == field.line - 2 }) {
             throw PostRefusal(reason: "its front matter is not plain 'key: value' lines ('\(key)' on line \(field.line)), which the import edits line by line; import it by hand")
+        }
+        // And the editor must know no key the parser did not find (a line inside a flow value, say).
+        if let stray = editor.lines.keys.first(where: { fields[$0.name] == nil }) {
+            throw PostRefusal(reason: "its front matter is not plain 'key: value' lines (line \(stray.first + 2) reads like a key but is not one), which the import edits line by line; import it by hand")
         }
         editor.convertTags()
         editor.convertPublished()

@@ -118,6 +118,7 @@ struct FrontMatterConversionTests {
 
     @Test func frontMatterThatCannotBeEditedLineByLineIsRefused() {
         for (text, reason) in [("---\n{title: T, date: 2018-01-19}\n---\n", "its front matter is not plain 'key: value' lines"),
+                               ("---\ntitle: T\ntags: [a,\nb: c]\n---\n", "its front matter is not plain 'key: value' lines (line 4 reads like a key"),
                                ("---\ntitle: [unclosed\n---\n", "its front matter cannot be read (line 3: invalid YAML"),
                                ("---\ntitle: T\n", "its front matter cannot be read (line 1: unclosed front matter"),
                                ("---\n- a\n- b\n---\n", "its front matter cannot be read (line 2: front matter must be a YAML mapping")] {
