@@ -144,4 +144,36 @@ struct JekyllImportTests {
         try FileManager.default.createDirectory(at: pelican.appendingPathComponent("issues"), withIntermediateDirectories: true)
         #expect(try plan(into: pelican, from: source, shown: "site").posts.map(\.target) == ["issues/2018-01-05-x.md"])
     }
+
+    @Test func symlinkedFoldersAndOtherFilesAreSkipped() throws {
+        let source = try ImportTestSupport.site(["2018-01-05-ok.md": "---\ntitle: T\n---\nBody.\n"])
+        defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
+        let elsewhere = source.deletingLastPathComponent().appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: source.appendingPathComponent("_posts/linked"), withDestinationURL: elsewhere)
+        #expect(mkfifo(source.appendingPathComponent("_posts/2018-01-06-pipe.md").path, 0o644) == 0)
+        let root = source.deletingLastPathComponent().appendingPathComponent("archive")
+        let plan = try plan(into: root, from: source, shown: "site")
+        #expect(plan.posts.map(\.target) == ["content/issues/2018-01-05-ok.md"])
+        #expect(plan.skipped.map(\.description) == [
+            "site/_posts/2018-01-06-pipe.md: skipped: not a regular file",
+            "site/_posts/linked: skipped: a symlinked folder, which the import does not follow",
+        ])
+    }
+
+    @Test func aFileWhereTheIssuesFolderGoesIsAnErrorOnWriting() throws {
+        let source = try ImportTestSupport.site(["2018-01-05-ok.md": "---\ntitle: T\n---\nBody.\n"])
+        defer { try? FileManager.default.removeItem(at: source.deletingLastPathComponent()) }
+        let root = source.deletingLastPathComponent().appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try "not a folder".write(to: root.appendingPathComponent("content"), atomically: true, encoding: .utf8)
+        let plan = try plan(into: root, from: source, shown: "site")
+        do {
+            _ = try plan.write(force: false)
+            Issue.record("written into a file")
+        } catch let error as ContentError {
+            #expect(error.path == "content/issues/2018-01-05-ok.md")
+            #expect(error.message.hasPrefix("cannot write the issue: "), "\(error.message)")
+        }
+    }
 }
