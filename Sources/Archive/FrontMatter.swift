@@ -12,7 +12,9 @@ import Markup
 public struct FrontMatter: Sendable {
     /// One front-matter key: its value and the line it is on, for errors.
     public struct Field: Sendable {
+        /// The value, resolved as YAML 1.1 reads a plain scalar.
         public var value: MetadataValue
+        /// The 1-based line of the file the key is on.
         public var line: Int
     }
 

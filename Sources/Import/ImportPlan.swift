@@ -4,7 +4,9 @@ import Foundation
 /// What an import will write, found before anything is: the converted posts, the files
 /// skipped, and (`problems`) whatever stops it.
 public struct ImportPlan: Sendable {
+    /// The posts converted, in path order (a folder's subfolders first).
     public var posts: [ImportedPost]
+    /// What is not imported and why, sorted by path, so nothing goes missing unsaid.
     public var skipped: [SkippedFile]
     /// The issues folder the posts go to.
     public let issuesDirectory: URL

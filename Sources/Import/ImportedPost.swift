@@ -19,6 +19,7 @@ public struct ImportedPost: Sendable, Equatable {
 public struct SkippedFile: Sendable, Equatable, CustomStringConvertible {
     /// The file, as the source folder was given plus its path.
     public var path: String
+    /// Why, and where it helps, what to do to import it.
     public var reason: String
 
     /// `path: skipped: reason`.

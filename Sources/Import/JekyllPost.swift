@@ -1,5 +1,6 @@
 /// Why a post is not imported, said after `path: skipped: `.
 public struct PostRefusal: Error, Sendable, Equatable {
+    /// What is wrong with the post, for `path: skipped: reason`.
     public let reason: String
 
     /// A refusal for `reason`.

@@ -9,7 +9,9 @@ import Archive
 public struct PostIndex: Sendable {
     /// One post: the issue slug it gets, and whether it is a draft (`published: false`).
     public struct Entry: Sendable, Equatable {
+        /// The imported issue's slug, which its link is made from.
         public var slug: String
+        /// True for a post with `published: false`, whose page only a `--drafts` build makes.
         public var draft: Bool
 
         /// The entry of a post whose issue will be `slug`.
