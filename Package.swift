@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "CFileSwap"),
         .target(name: "Output", dependencies: ["CFileSwap"]),
         .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search", "Parallel"]),
+        // `broadsheet import jekyll`: a Jekyll site's posts made into issues (front matter, Liquid links).
+        .target(name: "Import", dependencies: ["Archive", "Site"]),
         // The local preview (`broadsheet serve`): serves a build with Hummingbird, watches the
         // content and the theme, rebuilds, and tells open pages to reload.
         .target(name: "Preview", dependencies: ["Site", "Archive", "Output", .product(name: "Hummingbird", package: "hummingbird"),
@@ -54,17 +56,18 @@ let package = Package(
                 resources: [.copy("Resources/sample-archive")]),
         .executableTarget(
             name: "broadsheet",
-            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview", "Check",
+            dependencies: ["Site", "Archive", "Templates", "Output", "Search", "Preview", "Check", "Import",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Property checks for the readers of editors' input, and one libFuzzer harness per
         // reader (`make fuzz`); FuzzCorpusTests replays Tests/Fuzz/ through the same checks.
-        .target(name: "FuzzChecks", dependencies: ["Archive", "Templates"]),
+        .target(name: "FuzzChecks", dependencies: ["Archive", "Templates", "Import"]),
         .executableTarget(name: "fuzz-front-matter", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-pelican", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-dates", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-templates", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "fuzz-registry", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "fuzz-jekyll", dependencies: ["FuzzChecks"]),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzChecks"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["Browser", "Vectors"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output", "Search"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Archive", "Markup"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Archive", "Site"], exclude: ["Fixtures"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],

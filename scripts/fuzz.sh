@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the readers of editors' input with libFuzzer: front matter, Pelican headers,
-# dates, templates and the entity registry (Sources/fuzz-*/, checks in Sources/FuzzChecks/).
+# dates, templates, the entity registry and Jekyll posts for the import (Sources/fuzz-*/, checks in Sources/FuzzChecks/).
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET…]      default: 60 s each, every target
 #   FUZZ_JOBS=2 scripts/fuzz.sh 600          run two harnesses at a time (one per core)
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(front-matter pelican dates templates registry)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(front-matter pelican dates templates registry jekyll)
 JOBS=${FUZZ_JOBS:-1}
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 RUNTIME="$(swiftc -print-target-info | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')/clang/lib/linux"

@@ -6,24 +6,29 @@ import Markup
 /// Two forms are accepted: YAML between `---` lines (what Hugo, Zola and Jekyll
 /// users write), and Pelican's `Key: value` lines up to the first blank line, so
 /// archives that come from Pelican build unchanged.
-struct FrontMatter {
+///
+/// Public so that an importer (`Import`) reads another generator's front matter exactly as
+/// the build will, with the same YAML limits and the same lines in its messages.
+public struct FrontMatter: Sendable {
     /// One front-matter key: its value and the line it is on, for errors.
-    struct Field {
-        var value: MetadataValue
-        var line: Int
+    public struct Field: Sendable {
+        /// The value, resolved as YAML 1.1 reads a plain scalar.
+        public var value: MetadataValue
+        /// The 1-based line of the file the key is on.
+        public var line: Int
     }
 
     /// Fields by lowercased key.
-    var fields: [String: Field]
+    public var fields: [String: Field]
     /// The Markdown after the front matter.
-    var body: Substring
+    public var body: Substring
     /// The 1-based line of the file on which `body` starts.
-    var bodyLine: Int
+    public var bodyLine: Int
     /// Things to tell the editor that do not stop the build (duplicate keys).
-    var warnings: [ContentWarning] = []
+    public var warnings: [ContentWarning] = []
 
     /// Splits and parses `text`, the whole file.
-    init(text: String, path: String) throws(ContentError) {
+    public init(text: String, path: String) throws(ContentError) {
         var lines = LineScanner(text)
         guard let first = lines.line(at: 0), text.utf8.contains(where: { !TextStatistics.isSpace($0) }) else {
             throw ContentError(path: path, line: 1, message: "empty file: an issue needs front matter with a title and a date")

@@ -25,6 +25,9 @@ public struct Issue: Sendable {
     /// Where the issue was first published (front matter `source_url`, an http(s) address),
     /// so the archive's page can link its original; nil when not given.
     public var sourceURL: String?
+    /// The issue's old address (front matter `permalink`, kept from a Jekyll site), where the
+    /// build leaves a redirect page to the issue's own; nil when not given.
+    public var permalink: Permalink?
     /// Front-matter keys Broadsheet does not interpret, kept for templates.
     public var params: [String: MetadataValue]
     /// The file the issue came from, relative to the build root, for errors and editors.

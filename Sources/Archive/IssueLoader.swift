@@ -102,7 +102,7 @@ public enum IssueLoader {
     /// Every `.md`/`.markdown` file below `directory` (hidden files and folders left out), sorted
     /// by path. Read with `readdir`, which at 10,000 issues takes a fraction of the time that
     /// Foundation's enumerator does; `serve` lists the folder on every rebuild.
-    static func issueFiles(in directory: URL) throws -> [String] {
+    public static func issueFiles(in directory: URL) throws -> [String] {
         // A symlinked issues folder (content/issues -> elsewhere) is followed.
         let top = directory.resolvingSymlinksInPath().standardizedFileURL.path
         guard let handle = opendir(top) else {

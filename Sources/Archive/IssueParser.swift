@@ -8,7 +8,8 @@ import Markup
 public enum IssueParser {
     /// Keys the loader interprets; every other key is kept in `Issue.params`.
     static let knownKeys: Set<String> = ["title", "date", "slug", "summary", "tags", "author", "authors",
-                                         "number", "draft", "source", "source_url", "entities", "entities_exclude"]
+                                         "number", "draft", "source", "source_url", "entities", "entities_exclude",
+                                         "permalink"]
 
     /// The summary length, in bytes, when it is taken from the first paragraph.
     public static let derivedSummaryLimit = 280
@@ -53,6 +54,7 @@ public enum IssueParser {
             source: try fields.optionalText("source"),
             params: params, path: path, body: body, mentions: mentions)
         issue.sourceURL = try fields.webAddress("source_url")
+        issue.permalink = try fields.permalink("permalink")
         var digest = Hasher()
         digest.combine(path)
         digest.combine(text)
@@ -166,6 +168,12 @@ struct FieldReader {
         }
     }
 
+    /// The issue's old address (`permalink:`), checked, or nil when absent or empty.
+    func permalink(_ key: String) throws(ContentError) -> Permalink? {
+        guard let field = fields[key], let text = try optionalText(key) else { return nil }
+        return try Permalink(parsing: text, line: field.line, file: path)
+    }
+
     func slug(fallbackFileName path: String) throws(ContentError) -> String {
         if let field = fields["slug"], let text = try optionalText("slug") {
             guard Slug.isValid(text) else {
@@ -174,9 +182,6 @@ struct FieldReader {
             }
             return text
         }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = fileName.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        let name = stem.isEmpty ? fileName : stem
-        return Slug.isValid(name) ? name : Slug.make(name)
+        return Slug.forFile(path)
     }
 }

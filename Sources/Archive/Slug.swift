@@ -33,4 +33,15 @@ public enum Slug {
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
     }
+
+    /// The slug of an issue whose front matter gives none: its file name without the
+    /// extension (`content/issues/2018/2018-01-19-forums.md` → `2018-01-19-forums`), made
+    /// URL-safe when it is not. Public so that an importer can know an issue's address
+    /// before the file is written.
+    public static func forFile(_ path: String) -> String {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        let name = stem.isEmpty ? fileName : stem
+        return isValid(name) ? name : make(name)
+    }
 }

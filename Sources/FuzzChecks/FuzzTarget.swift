@@ -10,6 +10,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case dates
     case templates
     case registry
+    case jekyll
 
     /// Checks the property on one input; returns what was wrong, or nil when it held.
     public func check(_ input: [UInt8]) -> String? {
@@ -19,6 +20,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .dates: return DateCheck.check(input)
         case .templates: return TemplateCheck.check(input)
         case .registry: return RegistryCheck.check(input)
+        case .jekyll: return JekyllPostCheck.check(input)
         }
     }
 

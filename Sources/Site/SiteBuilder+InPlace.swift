@@ -16,6 +16,7 @@ extension SiteBuilder {
             let linking = linkingDigest(archive)
             let pages = Page.all(in: archive)
             let paths = pages.map { $0.path(in: archive) }
+            let redirects = try redirects(for: archive, pages: pages, paths: paths, theme: theme)
             parts.lap("list pages")
             let inputs = PageFingerprint.Inputs(archive: archive, theme: theme, offline: options.offline, buildYear: buildYear(archive),
                                                 digests: memory.digests(of: archive.issues, linking: linking))
@@ -41,6 +42,7 @@ extension SiteBuilder {
                 case .tag(let index): return PageFingerprint.tagFeed(index, inputs)
                 }
             }
+            let redirectFiles = try write(redirects, config: archive.config, into: output)
             clock.lap(.writeFeeds)
             progress(BuildProgress(.swap))
             // The search files are written next: a file there that this build will not write
@@ -56,16 +58,16 @@ extension SiteBuilder {
                 // index (until then, the last one stays, with nothing deleted).
                 output.discard()
                 clock.lap(.buildSearchIndex)
-                var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles,
+                var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles + redirectFiles,
                                          seconds: clock.total, output: options.output, stages: clock.stages)
                 report.searchIndexLeftForLater = true
                 return report
             }
-            let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + archive.issues.count + otherFiles + searchFiles).encoded()
+            let marker = try BuildMarker(generator: SiteBuilder.generator, files: pages.count + archive.issues.count + otherFiles + redirectFiles + searchFiles).encoded()
             let changes = try output.commit(marker: marker)
             clock.lap(.buildSearchIndex)
             clock.detail(searchSteps)
-            var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles + searchFiles,
+            var report = BuildReport(issues: archive.issues.count, pages: pages.count, otherFiles: archive.issues.count + otherFiles + redirectFiles + searchFiles,
                                      seconds: clock.total, output: options.output, stages: clock.stages)
             report.changedFiles = changes.written.count + changes.removed.count
             return report

@@ -60,11 +60,13 @@ public struct SiteBuilder: Sendable {
             return report
         }
 
-        let output = try StagedOutput(folder: outputFolder)
         let pages = Page.all(in: archive)
+        let redirects = try redirects(for: archive, pages: pages, paths: pages.map { $0.path(in: archive) }, theme: theme)
+        let output = try StagedOutput(folder: outputFolder)
         try render(pages, archive: archive, theme: theme, into: output)
         clock.lap(.renderPages)
         let otherFiles = try writeSupportFiles(archive, pages: pages, theme: theme, into: output)
+            + write(redirects, config: archive.config, into: output)
         clock.lap(.writeFeeds)
         progress(BuildProgress(.buildSearchIndex))
         let (searchFiles, searchSteps) = try writeSearchIndex(archive, into: output)!

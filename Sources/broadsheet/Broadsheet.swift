@@ -12,7 +12,8 @@ struct Broadsheet: AsyncParsableCommand {
         by month, a feed and a sitemap.
         """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, SearchCommand.self, EntitiesCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, SearchCommand.self, EntitiesCommand.self, NewCommand.self,
+                      ImportCommand.self],
         defaultSubcommand: nil
     )
 }

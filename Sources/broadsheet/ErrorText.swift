@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Import
 import Output
 import Site
 import Templates
@@ -12,6 +13,7 @@ enum ErrorText {
         case let error as TemplateError: return error.description
         case let error as OutputError: return error.description
         case let error as StrictBuildError: return error.description
+        case let error as ImportRefusal: return error.description
         case let error as CocoaError:
             if let path = error.userInfo[NSFilePathErrorKey] as? String {
                 return "\(path): \(error.localizedDescription)"

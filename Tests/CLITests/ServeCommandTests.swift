@@ -153,6 +153,34 @@ struct ServeCommandTests {
         #expect(try server.get("/issues/2026-01-12-second/").status == 404)
     }
 
+    @Test func anOldAddressIsServedAsARedirectAndMovesWithItsPermalink() throws {
+        let (root, server, events) = try servedArchive()
+        defer { server.interrupt(); try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("content/issues/2026-01-05-first.md")
+        var seen = events.text.count
+        try Self.issue.replacingOccurrences(of: "tags:", with: "permalink: /2018/01/19/first/\ntags:").write(to: file, atomically: true, encoding: .utf8)
+        try events.waitFor("event: reload", after: seen, within: 5)
+        let old = try server.get("/2018/01/19/first/")
+        #expect(old.status == 200)
+        #expect(old.body.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../../../issues/2026-01-05-first/\">"))
+        #expect(old.body.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(server.port)/issues/2026-01-05-first/\">"))
+        let bare = try server.get("/2018/01/19/first")
+        #expect(bare.status == 301 || bare.status == 308, "the old address without its slash finds the folder")
+
+        seen = events.text.count
+        try Self.issue.replacingOccurrences(of: "tags:", with: "permalink: /first.html\ntags:").write(to: file, atomically: true, encoding: .utf8)
+        try events.waitFor("event: reload", after: seen, within: 5)
+        #expect(try server.get("/first.html").body.contains("url=issues/2026-01-05-first/"))
+        #expect(try server.get("/2018/01/19/first/").status == 404, "the old redirect is gone with its permalink")
+
+        // A permalink that takes a page's place is an error at its line; the last good site stays.
+        seen = events.text.count
+        try Self.issue.replacingOccurrences(of: "tags:", with: "permalink: /tags/\ntags:").write(to: file, atomically: true, encoding: .utf8)
+        try events.waitFor("event: build-error", after: seen, within: 5)
+        #expect(events.text.contains("content/issues/2026-01-05-first.md:4: permalink '/tags/' is where the build writes tags/index.html"))
+        #expect(try server.get("/first.html").status == 200)
+    }
+
     @Test func ctrlCStopsWithinASecondAndRemovesItsFolder() throws {
         let root = try archive()
         defer { try? FileManager.default.removeItem(at: root) }

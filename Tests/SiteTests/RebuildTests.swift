@@ -84,6 +84,18 @@ struct RebuildTests {
         try FileManager.default.removeItem(at: preview.file("content/issues/2026-04-02-aker.md"))
         try preview.check("a deleted issue", reused: 4)
 
+        try preview.edit("content/issues/2026-03-09-series-c.md") { $0.replacingOccurrences(of: "title: ", with: "permalink: /2026/03/09/series-c/\ntitle: ") }
+        try preview.check("an old address added: its redirect page is written", reused: 3)
+
+        try preview.edit("content/issues/2026-03-09-series-c.md") { $0.replacingOccurrences(of: "/2026/03/09/series-c/", with: "/old/series-c.html") }
+        try preview.check("the old address moved: the old redirect goes", reused: 3)
+
+        try preview.edit("content/issues/2026-03-09-series-c.md") { $0.replacingOccurrences(of: "title: \"", with: "title: \"Moved: ") }
+        try preview.check("the issue retitled: its redirect says so", reused: 3)
+
+        try preview.edit("content/issues/2026-03-09-series-c.md") { $0.replacingOccurrences(of: "permalink: /old/series-c.html\n", with: "") }
+        try preview.check("the old address removed: so is its redirect", reused: 3)
+
         try preview.edit("templates/partials/issue-meta.mustache") { $0 + "<!-- meta -->\n" }
         try preview.check("a partial edit", reused: 4)
 

@@ -1,0 +1,211 @@
+import Archive
+
+/// The edits the import makes to one post's front matter, kept apart from its lines until
+/// `assembled()` applies them, so each rule (`PostFrontMatter`) is one small method.
+struct FrontMatterEditor: Sendable {
+    /// One line of the edited front matter.
+    struct Line: Sendable, Equatable {
+        var text: String
+        /// The top-level key the line belongs to (after renaming), for messages.
+        var key: String?
+        /// A warning about this line.
+        var note: String?
+        /// True for a line the import wrote rather than kept.
+        var generated = false
+    }
+
+    /// What becomes of one top-level key (all its lines).
+    enum Action: Sendable, Equatable {
+        case remove
+        case replace([Line])
+        case rename(String, note: String?)
+    }
+
+    private(set) var lines: FrontMatterLines
+    let fields: [String: FrontMatter.Field]
+    /// `\r` for a file with `\r\n` line endings, which the lines written keep too.
+    let carriage: String
+    /// Actions by index into `lines.keys`; a key without one is kept.
+    private var actions: [Int: Action] = [:]
+    /// Lines added before every other (a title or date the post lacked).
+    private var added: [Line] = []
+
+    init(lines: FrontMatterLines, fields: [String: FrontMatter.Field], carriage: String) {
+        self.lines = lines
+        self.fields = fields
+        self.carriage = carriage
+    }
+
+    /// The front matter's lines with every edit made.
+    func assembled() -> [Line] {
+        var out = added
+        var index = 0
+        var keyIndex = 0
+        while index < lines.lines.count {
+            guard keyIndex < lines.keys.count, lines.keys[keyIndex].first == index else {
+                // A comment or blank line before the first key.
+                out.append(Line(text: String(lines.lines[index]), key: nil))
+                index += 1
+                continue
+            }
+            let key = lines.keys[keyIndex]
+            let name = finalName(key)
+            switch actions[keyIndex] {
+            case nil:
+                out += lines.lines[key.first..<key.end].map { Line(text: String($0), key: name) }
+            case .remove:
+                break
+            case .replace(let replacement):
+                out += replacement
+            case .rename(let newName, let note):
+                out.append(Line(text: FrontMatterLines.renamingKey(lines.lines[key.first], to: newName), key: newName, note: note))
+                out += lines.lines[(key.first + 1)..<key.end].map { Line(text: String($0), key: newName) }
+            }
+            // Blank and comment lines after the key's value stay.
+            index = key.end
+            keyIndex += 1
+            while index < lines.lines.count, keyIndex >= lines.keys.count || index < lines.keys[keyIndex].first {
+                out.append(Line(text: String(lines.lines[index]), key: nil))
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private func finalName(_ key: FrontMatterLines.Key) -> String {
+        guard let position = lines.keys.firstIndex(of: key), case .rename(let name, _) = actions[position] else { return key.name }
+        return name
+    }
+
+    private func positions(_ name: String) -> [Int] {
+        lines.keys.indices.filter { lines.keys[$0].name == name }
+    }
+
+    private func line(_ text: String, key: String, note: String? = nil) -> Line {
+        Line(text: text + carriage, key: key, note: note, generated: true)
+    }
+
+    // MARK: The rules
+
+    /// `categories`, `category`, `tags` and `tag` as one `tags` list at the first one's place.
+    mutating func convertTags() {
+        let names = ["tags", "tag", "categories", "category"]
+        let found = lines.keys.indices.filter { names.contains(lines.keys[$0].name) }
+        guard let first = found.first else { return }
+        // A plain list under `tags` alone is already what Broadsheet reads.
+        if found.count == 1, lines.keys[first].name == "tags", case .list(let items)? = fields["tags"]?.value,
+           items.allSatisfy({ $0.scalarText != nil }), Self.unique(items.compactMap(\.scalarText)).count == items.count {
+            return
+        }
+        var tags: [String] = []
+        for position in found {
+            let name = lines.keys[position].name
+            // Only the last of a repeated key counts, as YAML keeps only it.
+            guard let value = fields[name]?.value, position == positions(name).last else {
+                actions[position] = .remove
+                continue
+            }
+            let (items, odd) = Self.names(in: value, split: name.hasSuffix("s"))
+            tags += items
+            actions[position] = odd
+                ? .rename("jekyll_\(name)", note: "\(name) holds a mapping or a nested list, which cannot be a tag; kept as jekyll_\(name)")
+                : .remove
+        }
+        tags = Self.unique(tags)
+        guard !tags.isEmpty else { return }
+        let tagsLine = line("tags: " + YAMLText.list(tags), key: "tags")
+        if let place = found.first(where: { actions[$0] == .remove }) {
+            actions[place] = .replace([tagsLine])
+        } else {
+            added.append(tagsLine)
+        }
+    }
+
+    /// `published: false` as `draft: true`.
+    mutating func convertPublished() {
+        guard let value = fields["published"]?.value else { return }
+        let unpublished: Bool
+        switch value {
+        case .bool(let flag): unpublished = !flag
+        case .string(let text): unpublished = ["false", "no", "off"].contains(text.lowercased())
+        default: unpublished = false
+        }
+        guard unpublished, let first = positions("published").first else { return }
+        for position in positions("published") + positions("draft") { actions[position] = .remove }
+        actions[first] = .replace([line("draft: true", key: "draft")])
+    }
+
+    /// Every `name` key renamed `newName`, its value kept.
+    mutating func rename(_ name: String, to newName: String, note: String?) {
+        for (number, position) in positions(name).enumerated() {
+            actions[position] = .rename(newName, note: number == 0 ? note : nil)
+        }
+    }
+
+    /// A `permalink` the build would refuse kept as `jekyll_permalink`, saying why.
+    mutating func checkPermalink(target: String) {
+        guard let field = fields["permalink"] else { return }
+        var problem: String?
+        if let text = field.value.scalarText {
+            do {
+                _ = try Permalink(parsing: text, line: field.line, file: target)
+            } catch {
+                problem = error.message
+            }
+        } else if field.value != .null {
+            problem = "permalink is not text"
+        }
+        guard let problem else { return }
+        rename("permalink", to: "jekyll_permalink", note: "\(problem); kept as jekyll_permalink, so the build makes no redirect for it")
+    }
+
+    /// A title from the file name when the post has none (as Jekyll gives it one).
+    mutating func ensureTitle(_ title: String) {
+        let value = fields["title"]?.value
+        if let text = value?.scalarText, !Substring(text).trimmingSpaces().isEmpty { return }
+        if value == nil || value == .null || value?.scalarText != nil {
+            for position in positions("title") { actions[position] = .remove }
+            added.append(line("title: " + YAMLText.quoted(title), key: "title"))
+        } else {
+            rename("title", to: "jekyll_title", note: "title is not text; kept as jekyll_title, and the file name's title used")
+            added.append(line("title: " + YAMLText.quoted(title), key: "title"))
+        }
+    }
+
+    /// The file name's date when the post gives none, or one Broadsheet cannot read.
+    mutating func ensureDate(_ date: String) {
+        let value = fields["date"]?.value
+        if let text = value?.scalarText, IssueDate(parsing: text) != nil { return }
+        if value == nil || value == .null {
+            for position in positions("date") { actions[position] = .remove }
+            added.append(line("date: " + date, key: "date"))
+        } else {
+            let shown = value?.scalarText.map { "date '\($0)'" } ?? "date"
+            rename("date", to: "jekyll_date", note: "\(shown) is not a date Broadsheet reads; kept as jekyll_date, and the file name's date used")
+            added.append(line("date: " + date, key: "date"))
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The names a tag-like value holds, and whether it held something that is not a name.
+    static func names(in value: MetadataValue, split: Bool) -> (names: [String], odd: Bool) {
+        switch value {
+        case .null: return ([], false)
+        case .string(let text):
+            let names = split ? text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init) : [text]
+            return (names.map { String(Substring($0).trimmingSpaces()) }.filter { !$0.isEmpty }, false)
+        case .list(let items):
+            let names = items.compactMap(\.scalarText).map { String(Substring($0).trimmingSpaces()) }.filter { !$0.isEmpty }
+            return (names, items.contains { $0.scalarText == nil })
+        case .map: return ([], true)
+        case .bool, .int, .double: return ([value.scalarText ?? ""], false)
+        }
+    }
+
+    /// `names` without repeats, two spellings with one slug counting as one (the first kept).
+    static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert(Slug.make($0).isEmpty ? $0 : Slug.make($0)).inserted }
+    }
+}
