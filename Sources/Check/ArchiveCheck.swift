@@ -58,6 +58,7 @@ public struct ArchiveCheck: Sendable {
         let archive = NewsletterArchive(config: config, issues: issues, registry: registry)
         let site = SiteMap(archive: archive, theme: theme, root: layout.root)
         findings += site.templateErrors.map { CheckFinding($0) }
+        findings += site.contentErrors.map { CheckFinding($0) }
         if let theme { findings += SampleArchive.templateWarnings(theme: theme, besides: site.templateErrors) }
 
         let bodies = BodyCheck(site: site, classifier: LinkClassifier(baseURL: config.baseURL, basePath: config.basePath),

@@ -11,6 +11,8 @@ struct SiteMap: Sendable {
     /// The element ids on each HTML page, by file.
     let ids: [String: Set<String>]
     let templateErrors: [TemplateError]
+    /// Errors the build finds after loading (redirects), in the build's words.
+    let contentErrors: [ContentError]
     let pagesRendered: Int
     /// Issue slugs; entity slugs; tag slugs.
     let issueSlugs: [String]
@@ -29,6 +31,7 @@ struct SiteMap: Sendable {
         files = rehearsal.files
         ids = rehearsal.ids
         templateErrors = rehearsal.errors
+        contentErrors = rehearsal.contentErrors
         pagesRendered = rehearsal.pagesRendered
         issueSlugs = archive.issues.map(\.slug)
         entitySlugs = archive.registry.entities.map(\.slug)

@@ -11,7 +11,8 @@ import Templates
 /// element ids on each page (for `#anchor` links), and every distinct template error.
 public struct SiteRehearsal: Sendable {
     /// Every file the build would write, relative to the output folder (`issues/x/index.html`,
-    /// `feed.xml`, `assets/style.css`), less the search index, which no issue links into.
+    /// `feed.xml`, `assets/style.css`, redirect pages), less the search index, which no issue
+    /// links into (`writtenFiles`, which also reserves the sitemap's and robots.txt's names).
     public let files: Set<String>
     /// The `id`s on each HTML page that rendered, by file.
     public let ids: [String: Set<String>]
@@ -20,6 +21,9 @@ public struct SiteRehearsal: Sendable {
     /// Each distinct template error once (a typo in `issue.mustache` fails every issue page
     /// the same way), in path and line order.
     public let errors: [TemplateError]
+    /// What the build would refuse after loading: an issue's old address (`permalink`) where
+    /// the build writes a file, or claimed twice (the first such error, as the build says it).
+    public let contentErrors: [ContentError]
 }
 
 extension SiteBuilder {
@@ -31,7 +35,7 @@ extension SiteBuilder {
         guard let theme else {
             var files = Set(pages.map { $0.path(in: archive).outputFile })
             for issue in archive.issues { files.insert(SitePath.issueSource(issue.slug).outputFile) }
-            return SiteRehearsal(files: files, ids: [:], pagesRendered: 0, errors: [])
+            return SiteRehearsal(files: files, ids: [:], pagesRendered: 0, errors: [], contentErrors: [])
         }
         let year = buildYear(archive)
         let site = PageContext.siteValue(archive.config)
@@ -46,35 +50,23 @@ extension SiteBuilder {
                 return (path.outputFile, [], TemplateError(path: page.templateName, line: 1, column: 1, message: "\(error)"))
             }
         }) ?? []
-        var files = Set(rendered.map(\.file))
+        var files = writtenFiles(archive, pages: pages, paths: pages.map { $0.path(in: archive) }, theme: theme)
+        files.remove(BuildMarker.fileName)
         var ids: [String: Set<String>] = [:]
         // A page that failed to render has no ids to go by, rather than none at all.
         for page in rendered where page.error == nil { ids[page.file] = page.ids }
-        for issue in archive.issues { files.insert(SitePath.issueSource(issue.slug).outputFile) }
-        let others = FileListOutput()
-        _ = try? writeSupportFiles(archive, pages: pages, theme: theme, into: others)
-        files.formUnion(others.files)
-        files.insert(SitePath.searchScript.outputFile)
+        var contentErrors: [ContentError] = []
+        do {
+            files.formUnion(try redirects(for: archive, pages: pages, paths: pages.map { $0.path(in: archive) }, theme: theme).map(\.from.outputFile))
+        } catch {
+            contentErrors.append(error)
+        }
         var seen: Set<String> = []
         let errors = rendered.compactMap(\.error).filter { seen.insert($0.description).inserted }.sorted {
             ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message)
         }
-        return SiteRehearsal(files: files, ids: ids, pagesRendered: rendered.count, errors: errors)
+        return SiteRehearsal(files: files, ids: ids, pagesRendered: rendered.count, errors: errors, contentErrors: contentErrors)
     }
-}
-
-/// An `OutputWriter` that only notes the paths it is given.
-private final class FileListOutput: OutputWriter, @unchecked Sendable {
-    private let lock = NSLock()
-    private var names: Set<String> = []
-
-    var files: Set<String> { lock.withLock { names } }
-
-    func write(_ contents: String, to relativePath: String) throws { note(relativePath) }
-    func write(_ contents: [UInt8], to relativePath: String) throws { note(relativePath) }
-    func copy(_ source: URL, to relativePath: String) throws { note(relativePath) }
-
-    private func note(_ path: String) { _ = lock.withLock { names.insert(path) } }
 }
 
 /// The values of the `id` attributes in a page's HTML.

@@ -192,6 +192,19 @@ struct ArchiveCheckTests {
         #expect(!FileManager.default.fileExists(atPath: archive.root.appendingPathComponent("site").path))
     }
 
+    @Test func oldAddressesArePagesAndAClashIsTheBuildsError() throws {
+        let ok = try run([
+            "2026-01-05-one.md": ScratchArchive.issue("One", extra: "permalink: /2018/01/19/forums/\n", body: "One.\n"),
+            "2026-01-12-two.md": ScratchArchive.issue("Two", date: "2026-01-12", body: "The [old address](/news/2018/01/19/forums/) still works.\n"),
+        ])
+        #expect(lines(ok) == [])
+        let clash = try run([
+            "2026-01-05-one.md": ScratchArchive.issue("One", extra: "permalink: /tags/\n", body: "One.\n"),
+        ])
+        #expect(lines(clash).count == 1)
+        #expect(lines(clash).first?.hasPrefix("content/issues/2026-01-05-one.md:5: permalink '/tags/' is where the build writes tags/index.html") == true, "\(lines(clash))")
+    }
+
     @Test func addressesAreSortedIntoTheSiteAndElsewhere() {
         let classifier = LinkClassifier(baseURL: "https://example.org/news/", basePath: "/news/")
         let page = "issues/x/"
