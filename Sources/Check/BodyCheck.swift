@@ -43,7 +43,7 @@ struct BodyCheck: Sendable {
         // A page's own address is needed to resolve its relative links.
         let page = issue.map { "issues/\($0.slug)/" }
         let links = InternalLinkCheck(site: site, today: today, from: issue)
-        for reference in references where !reference.destination.contains("{{") && !reference.destination.contains("{%") {
+        for reference in references where !Self.holdsTemplateTag(reference.destination) {
             let line = fileLine(reference.line)
             switch classifier.target(of: reference.destination, from: page ?? "issues/") {
             case .external:
@@ -67,15 +67,27 @@ struct BodyCheck: Sendable {
         return result
     }
 
+    /// True for an address with `{{` or `{%` in it: already reported as template syntax.
+    static func holdsTemplateTag(_ address: String) -> Bool {
+        var previousBrace = false
+        for byte in address.utf8 {
+            if previousBrace, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return true }
+            previousBrace = byte == UInt8(ascii: "{")
+        }
+        return false
+    }
+
     /// True when the body holds nothing but space and HTML comments.
     static func isEmpty(_ body: String) -> Bool {
         var rest = Substring(body)
-        while let open = rest.range(of: "<!--") {
-            guard rest[..<open.lowerBound].allSatisfy(\.isWhitespace) else { return false }
-            guard let close = rest[open.upperBound...].range(of: "-->") else { return true }
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            guard !rest.isEmpty else { return true }
+            guard rest.hasPrefix("<!--") else { return false }
+            // An unclosed comment runs to the end, as cmark reads it.
+            guard let close = rest.range(of: "-->") else { return true }
             rest = rest[close.upperBound...]
         }
-        return rest.allSatisfy(\.isWhitespace)
     }
 
     /// What is wrong with an image's description, if anything: `![](x)` has none, nor has a

@@ -28,22 +28,35 @@ struct LinkClassifier {
 
     /// Where `destination` leads from the page at `page` (a site path such as `issues/x/`).
     func target(of destination: String, from page: String) -> LinkTarget {
-        let address = destination.trimmingCharacters(in: .whitespaces)
+        let address = Self.trimmingSpaces(destination)
         guard !address.isEmpty else { return .empty }
-        if address.hasPrefix("//") { return .external }
+        if address.utf8.starts(with: "//".utf8) { return .external }
         if let scheme = Self.scheme(of: address) {
-            if baseURL.contains("://"), address.lowercased().hasPrefix(baseURL.lowercased()) {
-                return resolve(String(address.dropFirst(baseURL.count)), from: "")
+            if baseURL.contains("://") {
+                let lowered = address.lowercased()
+                let base = baseURL.lowercased()
+                if lowered.hasPrefix(base) { return resolve(String(address.dropFirst(baseURL.count)), from: "") }
+                if lowered + "/" == base { return .site(path: "", fragment: nil) }
             }
-            if baseURL.contains("://"), address.lowercased() + "/" == baseURL.lowercased() { return .site(path: "", fragment: nil) }
             return ["http", "https", "ftp"].contains(scheme) ? .external : .other
         }
-        if address.hasPrefix("/") {
+        if address.utf8.first == UInt8(ascii: "/") {
             // Elsewhere on the same host, outside the site: not ours to check.
             guard address.hasPrefix(basePath) || address + "/" == basePath else { return .external }
             return resolve(String(address.dropFirst(min(basePath.count, address.count))), from: "")
         }
         return resolve(address, from: page)
+    }
+
+    /// `text` without the spaces and tabs at either end (a link check reads every link, so
+    /// this stays off Foundation's slower `trimmingCharacters`).
+    static func trimmingSpaces(_ text: String) -> String {
+        let bytes = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = bytes.lastIndex(where: { !isSpace($0) })!
+        if first == bytes.startIndex, bytes.index(after: last) == bytes.endIndex { return text }
+        return String(text[first...last])
     }
 
     /// `relative` (query dropped, fragment split off) resolved against the folder `page`.
@@ -73,13 +86,19 @@ struct LinkClassifier {
         return .site(path: joined.isEmpty ? "" : joined + (endsInFolder ? "/" : ""), fragment: fragment)
     }
 
-    /// The lowercased scheme of an absolute address (`https` of `https://…`), if it has one.
+    /// The lowercased scheme of an absolute address (`https` of `https://…`), if it has one:
+    /// a letter, then letters, digits, `+`, `-` or `.`, then `:`.
     static func scheme(of address: String) -> String? {
-        guard let colon = address.firstIndex(of: ":") else { return nil }
-        let scheme = address[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first),
-              scheme.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
+        var length = 0
+        for byte in address.utf8 {
+            if byte == UInt8(ascii: ":") { break }
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let isOther = (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard isLetter || (length > 0 && isOther) else { return nil }
+            length += 1
+        }
+        guard length > 0, length < address.utf8.count else { return nil }
+        return String(address.utf8.prefix(length).map { Character(Unicode.Scalar($0 | 0x20)) })
     }
 }

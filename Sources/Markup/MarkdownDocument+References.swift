@@ -11,7 +11,7 @@ extension MarkdownDocument {
             switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let text = MarkdownDocument.inlineText(of: node).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let text = Self.collapsingSpace(MarkdownDocument.inlineText(of: node))
                 found.append(MarkdownReference(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination,
                                                text: text, line: Self.line(of: node), isRawHTML: false))
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
@@ -41,6 +41,23 @@ extension MarkdownDocument {
             }
         }
         return found
+    }
+
+    /// `text` trimmed, with each run of ASCII space, tab or newline made one space.
+    static func collapsingSpace(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The node's first line, or its nearest ancestor's where cmark kept none.

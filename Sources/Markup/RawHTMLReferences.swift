@@ -31,7 +31,7 @@ enum RawHTMLReferences {
             if name == "a", let href = attributes["href"] {
                 found.append(MarkdownReference(kind: .link, destination: href, text: nil, line: line, isRawHTML: true))
             } else if name == "img", let source = attributes["src"] {
-                let alt = attributes["alt"].map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                let alt = attributes["alt"].map(MarkdownDocument.collapsingSpace)
                 found.append(MarkdownReference(kind: .image, destination: source, text: alt, line: line, isRawHTML: true))
             }
             for position in index..<min(end, bytes.count) where bytes[position] == UInt8(ascii: "\n") { line += 1 }
