@@ -97,10 +97,19 @@ enum IssueViewModel {
         if !issue.summary.isEmpty { data["description"] = issue.summary }
         if let original = issue.sourceURL { data["isBasedOn"] = original }
         if !issue.tags.isEmpty { data["keywords"] = issue.tags }
-        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]))
-            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
+        guard let json = try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
+        // One pass over the bytes, as this runs for every issue page.
+        var safe: [UInt8] = []
+        safe.reserveCapacity(json.count + 32)
+        for byte in json {
+            switch byte {
+            case UInt8(ascii: "&"): safe.append(contentsOf: "\\u0026".utf8)
+            case UInt8(ascii: "<"): safe.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">"): safe.append(contentsOf: "\\u003e".utf8)
+            default: safe.append(byte)
+            }
+        }
+        return String(decoding: safe, as: UTF8.self)
     }
 
     /// For each contents entry, the heading it sits under when its own text is not unique
