@@ -164,7 +164,7 @@ struct FrontMatterEditor: Sendable {
                 return
             }
             do {
-                _ = try Permalink(parsing: expanded, line: 1, file: target)
+                try Self.check(expanded, line: 1, target: target)
                 appended.append(line("permalink: " + YAMLText.quoted(expanded), key: "permalink"))
             } catch {
                 headNotes.append("the old address Jekyll's permalink '\(template)' gives this post is refused: \(error.message); no redirect from it")
@@ -186,7 +186,7 @@ struct FrontMatterEditor: Sendable {
         let written = text.trimmingCharacters(in: .whitespaces)
         do {
             let expanded = try post.expand(written)
-            _ = try Permalink(parsing: expanded, line: field.line, file: target)
+            try Self.check(expanded, line: field.line, target: target)
             let comment = written.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
             for position in positions("permalink") { actions[position] = .remove }
             if let first = positions("permalink").last {
@@ -199,6 +199,15 @@ struct FrontMatterEditor: Sendable {
         } catch {
             rename("permalink", to: "jekyll_permalink", note: "\(error); kept as jekyll_permalink")
         }
+    }
+
+    /// Refuses a filled-in address the build would refuse, in the build's words; but a colon
+    /// (from a category: Jekyll does not slugify those) is said as itself, not as a placeholder.
+    private static func check(_ expanded: String, line: Int, target: String) throws(ContentError) {
+        if expanded.contains(":") {
+            throw ContentError(path: target, line: line, message: "permalink '\(expanded)' has a colon, which cannot be part of a file's path")
+        }
+        _ = try Permalink(parsing: expanded, line: line, file: target)
     }
 
     /// A title from the file name when the post has none (as Jekyll gives it one).

@@ -34,7 +34,7 @@ public struct JekyllConfig: Sendable, Equatable {
         func setting(_ key: String, in map: YAMLNode = node) throws(ContentError) -> String? {
             guard let value = map.last(key), value.resolved != .null else { return nil }
             guard let text = value.resolved.scalarText else {
-                throw ContentError(path: path, line: value.line, message: "\(key) must be text, as Jekyll reads it")
+                throw ContentError(path: path, line: map.keyLine(key) ?? value.line, message: "\(key) must be text, as Jekyll reads it")
             }
             return text
         }
@@ -44,7 +44,7 @@ public struct JekyllConfig: Sendable, Equatable {
         config.baseurl = try setting("baseurl")
         config.language = try setting("lang")
         for key in ["url", "baseurl"] where (key == "url" ? config.url : config.baseurl)?.contains(" ") == true {
-            throw ContentError(path: path, line: node.last(key)?.line ?? 1, message: "\(key) has a space, so it cannot make site.yml's base_url")
+            throw ContentError(path: path, line: node.keyLine(key) ?? 1, message: "\(key) has a space, so it cannot make site.yml's base_url")
         }
         if let author = node.last("author"), author.resolved != .null {
             if let name = author.resolved.scalarText {
@@ -52,12 +52,12 @@ public struct JekyllConfig: Sendable, Equatable {
             } else if let name = author.last("name")?.resolved.scalarText {
                 config.author = name
             } else {
-                config.notes.append("\(path):\(author.line): author has no name, so site.yml gets none")
+                config.notes.append("\(path):\(node.keyLine("author") ?? author.line): author has no name, so site.yml gets none")
             }
         }
-        var permalink = try setting("permalink").map { ($0, node.last("permalink")!.line) }
+        var permalink = try setting("permalink").map { ($0, node.keyLine("permalink") ?? 1) }
         if let posts = node.last("collections")?.last("posts"), case .mapping = posts.content, let own = try setting("permalink", in: posts) {
-            permalink = (own, posts.last("permalink")!.line)
+            permalink = (own, posts.keyLine("permalink") ?? 1)
         }
         if let (value, line) = permalink {
             let template = JekyllURLStyle.template(for: value.trimmingCharacters(in: .whitespaces))
@@ -90,6 +90,12 @@ extension YAMLNode {
     fileprivate func last(_ name: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
         return pairs.last { $0.key.string == name }?.value
+    }
+
+    /// The line of that key, which messages name (a block value starts on the next).
+    fileprivate func keyLine(_ name: String) -> Int? {
+        guard case .mapping(let pairs) = content else { return nil }
+        return pairs.last { $0.key.string == name }?.key.line
     }
 }
 
