@@ -8,6 +8,8 @@ import Foundation
 /// date written out in full (`2018-1-5-x.md` → `2018-01-05-x.md`), so its issue's slug is
 /// known before any file is written and links between posts can become links between
 /// issues. What cannot be imported is listed (`SkippedFile`), never dropped silently.
+/// `_config.yml` (`JekyllConfig`) is read first: its permalink gives each post without one
+/// its old address, and it starts `content/site.yml` (`SiteFile`) where there is none.
 public struct JekyllImport: Sendable {
     /// The Jekyll site's folder (holding `_posts/`).
     public let source: URL
