@@ -13,7 +13,9 @@ public struct SiteFile: Sendable, Equatable {
 
     /// The file for `config`, read from `shown` (for the comment).
     public init(config: JekyllConfig, shown: String) {
-        var lines = ["# Made by broadsheet import jekyll from \(shown); edit it freely (see the README on site.yml)."]
+        // A comment ends at a line break, so none may come from the path.
+        let source = String(String.UnicodeScalarView(shown.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" ? "?" : $0 }))
+        var lines = ["# Made by broadsheet import jekyll from \(source); edit it freely (see the README on site.yml)."]
         func add(_ key: String, _ value: String?) {
             guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             lines.append("\(key): \(YAMLText.quoted(value))")

@@ -90,6 +90,12 @@ struct JekyllConfigTests {
         #expect(site.language == "fr")
     }
 
+    @Test func aSourcePathWithALineBreakCannotBreakTheComment() throws {
+        let file = SiteFile(config: try parse("title: T\n"), shown: "old\ntitle: x/_config.yml")
+        #expect(file.text.hasPrefix("# Made by broadsheet import jekyll from old?title: x/_config.yml;"))
+        #expect(try SiteConfig.parse(yaml: file.text, path: "content/site.yml", defaultTitle: "x").title == "T")
+    }
+
     @Test func withoutAURLThereIsNoBaseURL() throws {
         let file = SiteFile(config: try parse("title: T\nbaseurl: /blog\n"), shown: "old/_config.yml")
         #expect(!file.text.contains("base_url"))
