@@ -59,7 +59,8 @@ public struct JekyllConfig: Sendable, Equatable {
         if let posts = node.last("collections")?.last("posts"), case .mapping = posts.content, let own = try setting("permalink", in: posts) {
             permalink = (own, posts.keyLine("permalink") ?? 1)
         }
-        if let (value, line) = permalink {
+        // An empty setting is taken as none (Jekyll would put every post at `/`).
+        if let (value, line) = permalink, !value.trimmingCharacters(in: .whitespaces).isEmpty {
             let template = JekyllURLStyle.template(for: value.trimmingCharacters(in: .whitespaces))
             do {
                 _ = try JekyllPostURL.probe.expand(template)

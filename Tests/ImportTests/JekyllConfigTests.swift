@@ -27,6 +27,7 @@ struct JekyllConfigTests {
         #expect(try parse("").permalink == JekyllURLStyle.defaultTemplate, "an empty file")
         #expect(JekyllConfig().permalink == JekyllURLStyle.defaultTemplate)
         #expect(try parse("permalink: /:year/:title/\n").permalink == "/:year/:title/")
+        #expect(try parse("permalink: ''\n").permalink == JekyllURLStyle.defaultTemplate, "an empty setting is none")
         #expect(try parse("permalink: none\ncollections:\n  posts:\n    permalink: /posts/:title/\n").permalink == "/posts/:title/",
                 "the posts collection's own permalink wins")
     }
