@@ -3,7 +3,8 @@ import Import
 
 /// A Jekyll post, as the import reads it: it is refused with a reason, or it becomes an issue
 /// file that the build reads with the file name's slug, whose warnings name lines inside it,
-/// and which keeps a body without Liquid exactly as it was.
+/// and which keeps a body without Liquid exactly as it was. The site's permalink is Jekyll's
+/// default (`date`), so every post's categories, slug and date go through its expansion too.
 enum JekyllPostCheck {
     static let target = "content/issues/2018-01-19-fuzz.md"
     static let name = try! PostFileName.parse("2018-1-19-fuzz.md").get()
@@ -14,7 +15,8 @@ enum JekyllPostCheck {
         posts.add("2018-01-10-other", PostIndex.Entry(slug: "2018-01-10-other", draft: false))
         let post: ImportedPost
         do {
-            post = try JekyllPost.convert(text, name: name, target: target, source: "_posts/2018-1-19-fuzz.md", posts: posts)
+            post = try JekyllPost.convert(text, name: name, target: target, source: "_posts/2018-1-19-fuzz.md", posts: posts,
+                                      permalink: "/:categories/:year/:month/:day/:title:output_ext")
         } catch {
             return error.reason.isEmpty ? "refused without a reason" : nil
         }

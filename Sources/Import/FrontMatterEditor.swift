@@ -1,4 +1,5 @@
 import Archive
+import Foundation
 
 /// The edits the import makes to one post's front matter, kept apart from its lines until
 /// `assembled()` applies them, so each rule (`PostFrontMatter`) is one small method.
@@ -29,6 +30,10 @@ struct FrontMatterEditor: Sendable {
     private var actions: [Int: Action] = [:]
     /// Lines added before every other (a title or date the post lacked).
     private var added: [Line] = []
+    /// Lines added after every other (the old address from the site's permalink).
+    private var appended: [Line] = []
+    /// Warnings about the post as a whole rather than a line of it, said at its first line.
+    private(set) var headNotes: [String] = []
 
     init(lines: FrontMatterLines, fields: [String: FrontMatter.Field], carriage: String) {
         self.lines = lines
@@ -69,7 +74,7 @@ struct FrontMatterEditor: Sendable {
                 index += 1
             }
         }
-        return out
+        return out + appended
     }
 
     private func finalName(_ key: FrontMatterLines.Key) -> String {
@@ -121,18 +126,20 @@ struct FrontMatterEditor: Sendable {
         }
     }
 
-    /// `published: false` as `draft: true`.
-    mutating func convertPublished() {
-        guard let value = fields["published"]?.value else { return }
+    /// `published: false` as `draft: true`; true when the post was unpublished, so had no old address.
+    @discardableResult
+    mutating func convertPublished() -> Bool {
+        guard let value = fields["published"]?.value else { return false }
         let unpublished: Bool
         switch value {
         case .bool(let flag): unpublished = !flag
         case .string(let text): unpublished = ["false", "no", "off"].contains(text.lowercased())
         default: unpublished = false
         }
-        guard unpublished, let first = positions("published").first else { return }
+        guard unpublished, let first = positions("published").first else { return false }
         for position in positions("published") + positions("draft") { actions[position] = .remove }
         actions[first] = .replace([line("draft: true", key: "draft")])
+        return true
     }
 
     /// Every `name` key renamed `newName`, its value kept.
@@ -142,21 +149,65 @@ struct FrontMatterEditor: Sendable {
         }
     }
 
-    /// A `permalink` the build would refuse kept as `jekyll_permalink`, saying why.
-    mutating func checkPermalink(target: String) {
-        guard let field = fields["permalink"] else { return }
-        var problem: String?
-        if let text = field.value.scalarText {
+    /// The post's old address as a `permalink` the build makes a redirect for: its own
+    /// `permalink` kept as written, or, with Jekyll placeholders, filled in from `post`;
+    /// without one, `template` (the site's) filled in and added last. One the build would
+    /// refuse is kept as `jekyll_permalink`, or not added, saying why.
+    mutating func convertPermalink(target: String, post: JekyllPostURL, template: String?) {
+        guard let field = fields["permalink"], field.value != .null else {
+            guard let template else { return }
+            let expanded: String
+            do {
+                expanded = try post.expand(template)
+            } catch {
+                headNotes.append("Jekyll's permalink '\(template)' uses \(error.placeholder), which the import cannot fill in; no redirect from the old address")
+                return
+            }
+            do {
+                try Self.check(expanded, line: 1, target: target)
+                appended.append(line("permalink: " + YAMLText.quoted(expanded), key: "permalink"))
+            } catch {
+                headNotes.append("the old address Jekyll's permalink '\(template)' gives this post is refused: \(error.message); no redirect from it")
+            }
+            return
+        }
+        guard let text = field.value.scalarText else {
+            rename("permalink", to: "jekyll_permalink", note: "permalink is not text; kept as jekyll_permalink, so the build makes no redirect for it")
+            return
+        }
+        guard JekyllPostURL.hasPlaceholder(text) else {
             do {
                 _ = try Permalink(parsing: text, line: field.line, file: target)
             } catch {
-                problem = error.message
+                rename("permalink", to: "jekyll_permalink", note: "\(error.message); kept as jekyll_permalink, so the build makes no redirect for it")
             }
-        } else if field.value != .null {
-            problem = "permalink is not text"
+            return
         }
-        guard let problem else { return }
-        rename("permalink", to: "jekyll_permalink", note: "\(problem); kept as jekyll_permalink, so the build makes no redirect for it")
+        let written = text.trimmingCharacters(in: .whitespaces)
+        do {
+            let expanded = try post.expand(written)
+            try Self.check(expanded, line: field.line, target: target)
+            let comment = written.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+            for position in positions("permalink") { actions[position] = .remove }
+            if let first = positions("permalink").last {
+                actions[first] = .replace([line("permalink: " + YAMLText.quoted(expanded) + "  # Jekyll's \(comment), filled in", key: "permalink")])
+            }
+        } catch let unknown as JekyllPostURL.Unknown {
+            rename("permalink", to: "jekyll_permalink", note: "permalink '\(written)' uses \(unknown.placeholder), which the import cannot fill in; kept as jekyll_permalink, so the build makes no redirect for it")
+        } catch let refused as ContentError {
+            rename("permalink", to: "jekyll_permalink", note: "\(refused.message), filled in from '\(written)'; kept as jekyll_permalink, so the build makes no redirect for it")
+        } catch {
+            rename("permalink", to: "jekyll_permalink", note: "\(error); kept as jekyll_permalink")
+        }
+    }
+
+    /// Refuses a filled-in address the build would refuse, in the build's words; but a colon
+    /// (from a category: Jekyll does not slugify those) is said as itself, not as a placeholder.
+    private static func check(_ expanded: String, line: Int, target: String) throws(ContentError) {
+        if expanded.contains(":") {
+            throw ContentError(path: target, line: line, message: "permalink '\(expanded)' has a colon, which cannot be part of a file's path")
+        }
+        _ = try Permalink(parsing: expanded, line: line, file: target)
     }
 
     /// A title from the file name when the post has none (as Jekyll gives it one).

@@ -15,9 +15,18 @@ public struct ImportPlan: Sendable {
     let root: URL
     /// The source's `_posts` as messages show it.
     let postsShown: String
+    /// `content/site.yml` made from `_config.yml`, when the archive has none yet.
+    public var siteFile: SiteFile?
+    /// Where it goes, relative to the root.
+    public var siteTarget: String?
+    /// Warnings about `_config.yml` (a repeated key).
+    public var configWarnings: [ContentWarning] = []
+    /// What the editor should know about the import as a whole, one line each: that
+    /// `site.yml` was kept, or that there is no `_config.yml`.
+    public var notes: [String] = []
 
-    /// Every post's warnings, in path order.
-    public var warnings: [ContentWarning] { posts.flatMap(\.warnings) }
+    /// `_config.yml`'s warnings, then every post's, in path order.
+    public var warnings: [ContentWarning] { configWarnings + posts.flatMap(\.warnings) }
 
     /// What stops the import, each naming its file and how to go on: an issue already at
     /// a target (unless `force`), a folder there (even with `force`), two posts that would
@@ -58,10 +67,38 @@ public struct ImportPlan: Sendable {
 
     /// Writes every post, after checking them all (`problems`): nothing is written when one
     /// is refused. Without `force` each file is created exclusively, so not even an issue
-    /// made a moment ago is replaced; with it, each is replaced in one rename.
+    /// made a moment ago is replaced; with it, each is replaced in one rename. Then
+    /// `site.yml`, always created exclusively (even with `force`): one that appeared since
+    /// the plan was made is kept, and the returned notes say so.
+    @discardableResult
     public func write(force: Bool) throws -> Int {
+        try writeAll(force: force).posts
+    }
+
+    /// `write(force:)`, also returning the notes to show (the plan's and any from writing).
+    public func writeAll(force: Bool) throws -> (posts: Int, notes: [String]) {
         let problems = problems(force: force)
         guard problems.isEmpty else { throw ImportRefusal(problems: problems) }
+        let count = try writePosts(force: force)
+        var notes = notes
+        if let siteFile, let siteTarget {
+            let url = siteTarget.hasPrefix("/") ? URL(fileURLWithPath: siteTarget) : root.appendingPathComponent(siteTarget)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Self.create(url, Array(siteFile.text.utf8))
+                notes.append("\(siteTarget): made from _config.yml")
+            } catch let error as ContentError where FileManager.default.fileExists(atPath: url.path) && error.message.contains("appeared") {
+                notes.append("\(siteTarget): kept as it is (not made from _config.yml)")
+            } catch let error as ContentError {
+                throw ContentError(path: siteTarget, message: error.message)
+            } catch {
+                throw ContentError(path: siteTarget, message: "cannot write site.yml: \(error.localizedDescription)")
+            }
+        }
+        return (count, notes)
+    }
+
+    private func writePosts(force: Bool) throws -> Int {
         for post in posts {
             let url = post.target.hasPrefix("/") ? URL(fileURLWithPath: post.target) : root.appendingPathComponent(post.target)
             do {

@@ -8,6 +8,8 @@ import Foundation
 /// date written out in full (`2018-1-5-x.md` → `2018-01-05-x.md`), so its issue's slug is
 /// known before any file is written and links between posts can become links between
 /// issues. What cannot be imported is listed (`SkippedFile`), never dropped silently.
+/// `_config.yml` (`JekyllConfig`) is read first: its permalink gives each post without one
+/// its old address, and it starts `content/site.yml` (`SiteFile`) where there is none.
 public struct JekyllImport: Sendable {
     /// The Jekyll site's folder (holding `_posts/`).
     public let source: URL
@@ -23,8 +25,9 @@ public struct JekyllImport: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    /// Reads every post and converts it. Throws when there is no `_posts/` or when the
-    /// issues folder and `_posts/` overlap (an import must not write into its own source).
+    /// Reads `_config.yml` and every post and converts them. Throws when there is no
+    /// `_posts/`, when `_config.yml` is malformed, or when the issues folder and `_posts/`
+    /// overlap (an import must not write into its own source).
     public func plan() throws(ContentError) -> ImportPlan {
         let posts = source.appendingPathComponent("_posts")
         var isFolder: ObjCBool = false
@@ -32,7 +35,9 @@ public struct JekyllImport: Sendable {
             throw ContentError(path: "\(sourceDisplay)/_posts",
                                message: "no _posts folder: give the Jekyll site's folder, the one that holds _config.yml and _posts/")
         }
-        let issues = (try? ContentLayout(root: root))?.issuesDirectory ?? root.appendingPathComponent("content/issues")
+        let config = try JekyllConfig.load(source: source, shown: sourceDisplay)
+        let layout = try? ContentLayout(root: root)
+        let issues = layout?.issuesDirectory ?? root.appendingPathComponent("content/issues")
         let resolvedPosts = posts.resolvingSymlinksInPath().path, resolvedIssues = Self.resolved(issues).path
         if resolvedIssues == resolvedPosts || resolvedIssues.hasPrefix(resolvedPosts + "/") || resolvedPosts.hasPrefix(resolvedIssues + "/") {
             throw ContentError(path: display(issues), message: "the issues folder and \(sourceDisplay)/_posts overlap; import into another --root")
@@ -42,13 +47,29 @@ public struct JekyllImport: Sendable {
         let files = PostFiles.list(posts, shownAs: "\(sourceDisplay)/_posts", skipped: &skipped)
         var prepared: [(file: PostFiles.Entry, name: PostFileName, target: String, frontMatter: PostFrontMatter)] = []
         var index = PostIndex()
+        var oldAddresses: [String: String] = [:]
+        let template = (config ?? JekyllConfig()).permalink
         for file in files {
             let shown = "\(sourceDisplay)/_posts/\(file.relativePath)"
             let target = display(issues.appendingPathComponent(file.folder + file.name.normalized))
+            let stem = file.url.deletingPathExtension().lastPathComponent
             do {
                 let data = try Data(contentsOf: file.url)
                 let text = try IssueLoader.decodeUTF8(data, path: shown)
-                let frontMatter = try PostFrontMatter.convert(text, name: file.name, target: target)
+                var frontMatter = try PostFrontMatter.convert(text, name: file.name, target: target, fileStem: stem, permalink: template)
+                if let path = frontMatter.issue.permalink?.path {
+                    // Two posts at one old address: Jekyll wrote only one; the build would refuse both.
+                    if let first = oldAddresses[path] {
+                        let without = try PostFrontMatter.convert(text, name: file.name, target: target, fileStem: stem, permalink: nil)
+                        if without.issue.permalink == nil {
+                            frontMatter = without
+                            frontMatter.warnings.insert(ContentWarning(path: target, line: 1, message:
+                                "Jekyll's permalink gives this post the old address /\(path), as it gives \(first); no redirect is made for this one"), at: 0)
+                        }
+                    } else {
+                        oldAddresses[path] = shown
+                    }
+                }
                 prepared.append((file, file.name, target, frontMatter))
                 index.add(file.folder + file.name.stem, PostIndex.Entry(slug: frontMatter.issue.slug, draft: frontMatter.issue.draft))
             } catch let error as ContentError {
@@ -67,8 +88,22 @@ public struct JekyllImport: Sendable {
         let imported = prepared.map { entry in
             JekyllPost.finish(entry.frontMatter, source: "\(sourceDisplay)/_posts/\(entry.file.relativePath)", target: entry.target, posts: index)
         }
-        return ImportPlan(posts: imported, skipped: skipped.sorted { $0.path < $1.path }, issuesDirectory: issues, issuesShown: display(issues), root: root,
-                          postsShown: "\(sourceDisplay)/_posts")
+        var plan = ImportPlan(posts: imported, skipped: skipped.sorted { $0.path < $1.path }, issuesDirectory: issues, issuesShown: display(issues), root: root,
+                              postsShown: "\(sourceDisplay)/_posts")
+        let siteTarget = layout?.siteConfigFile ?? root.appendingPathComponent("content/site.yml")
+        plan.configWarnings = config?.warnings ?? []
+        plan.notes = config?.notes ?? []
+        if let config {
+            if FileManager.default.fileExists(atPath: siteTarget.path) {
+                plan.notes.append("\(display(siteTarget)): kept as it is (not made from _config.yml)")
+            } else {
+                plan.siteFile = SiteFile(config: config, shown: "\(sourceDisplay)/_config.yml")
+                plan.siteTarget = display(siteTarget)
+            }
+        } else {
+            plan.notes.append("\(sourceDisplay)/_config.yml: not there, so old addresses follow Jekyll's default permalink (date) and no site.yml is made")
+        }
+        return plan
     }
 
     /// `url` relative to the root when inside it, else whole: how errors name files.

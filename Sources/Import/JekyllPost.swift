@@ -13,9 +13,11 @@ public struct PostRefusal: Error, Sendable, Equatable {
 /// fuzz check and for tools.
 public enum JekyllPost {
     /// The post `text`, named `name`, as the issue file to write at `target`; or why not.
+    /// `permalink` is the site's permalink template (`JekyllConfig.permalink`), or nil to
+    /// give a post without its own permalink none.
     public static func convert(_ text: String, name: PostFileName, target: String, source: String,
-                               posts: PostIndex = PostIndex()) throws(PostRefusal) -> ImportedPost {
-        finish(try PostFrontMatter.convert(text, name: name, target: target), source: source, target: target, posts: posts)
+                               posts: PostIndex = PostIndex(), permalink: String? = nil) throws(PostRefusal) -> ImportedPost {
+        finish(try PostFrontMatter.convert(text, name: name, target: target, permalink: permalink), source: source, target: target, posts: posts)
     }
 
     /// The imported post from its converted front matter, its body rewritten.

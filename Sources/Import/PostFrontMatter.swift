@@ -10,8 +10,10 @@ import Archive
 /// - `published: false` becomes `draft: true`; Broadsheet builds drafts only with `--drafts`.
 /// - `slug` becomes `jekyll_slug`: Jekyll's slug names the old URL, Broadsheet's the new one,
 ///   which the import keeps as the file name so that links between posts can be made now.
-/// - `permalink` stays (the build leaves a redirect there), unless it is one Broadsheet
-///   refuses (Jekyll placeholders such as `/:year/:title/`): then `jekyll_permalink`.
+/// - `permalink` stays (the build leaves a redirect there); one with Jekyll placeholders
+///   (`/:year/:title/`) is filled in from the post, as Jekyll filled it in. A post without
+///   one gets the address the site's permalink template (`_config.yml`) gave it, unless it
+///   was unpublished. One Broadsheet refuses is kept as `jekyll_permalink`, or not added.
 /// - A missing `title` or `date` is added from the file name, as Jekyll takes them; a date
 ///   Broadsheet cannot read is kept as `jekyll_date` and the file name's date used.
 /// - Any other key Broadsheet reads in its own way (`author` as a mapping, say) that the
@@ -26,8 +28,11 @@ struct PostFrontMatter: Sendable {
     /// The issue the imported front matter gives (with an empty body): its slug and draft flag.
     var issue: Issue
 
-    /// Converts the front matter of `text`, the post named `name`, to be written at `target`.
-    static func convert(_ text: String, name: PostFileName, target: String) throws(PostRefusal) -> PostFrontMatter {
+    /// Converts the front matter of `text`, the post named `name` (`fileStem` as written,
+    /// when that differs), to be written at `target`; `permalink` is the site's permalink
+    /// template, or nil for none.
+    static func convert(_ text: String, name: PostFileName, target: String, fileStem: String? = nil,
+                        permalink: String? = nil) throws(PostRefusal) -> PostFrontMatter {
         let lines = TextLines.split(text)
         let carriage = lines.first?.hasSuffix("\r") == true ? "\r" : ""
         var fields: [String: FrontMatter.Field] = [:]
@@ -59,9 +64,10 @@ struct PostFrontMatter: Sendable {
             throw PostRefusal(reason: "its front matter is not plain 'key: value' lines (line \(stray.first + 2) reads like a key but is not one), which the import edits line by line; import it by hand")
         }
         editor.convertTags()
-        editor.convertPublished()
+        let unpublished = editor.convertPublished()
         editor.rename("slug", to: "jekyll_slug", note: nil)
-        editor.checkPermalink(target: target)
+        editor.convertPermalink(target: target, post: JekyllPostURL(fields: fields, name: name, fileStem: fileStem ?? name.stem),
+                                template: unpublished ? nil : permalink)
         editor.ensureTitle(name.defaultTitle)
         editor.ensureDate(name.date)
 
@@ -71,9 +77,10 @@ struct PostFrontMatter: Sendable {
             let head = [open] + editor.assembled().map(\.text) + [close]
             do {
                 let issue = try IssueParser.parse(path: target, text: head.joined(separator: "\n") + "\n")
-                let warnings = editor.assembled().enumerated().compactMap { index, line in
-                    line.note.map { ContentWarning(path: target, line: index + 2, message: $0) }
-                }
+                let warnings = editor.headNotes.map { ContentWarning(path: target, line: 1, message: $0) }
+                    + editor.assembled().enumerated().compactMap { index, line in
+                        line.note.map { ContentWarning(path: target, line: index + 2, message: $0) }
+                    }
                 return PostFrontMatter(head: head, body: Array(body), warnings: warnings, issue: issue)
             } catch {
                 let index = (error.line ?? 1) - 2

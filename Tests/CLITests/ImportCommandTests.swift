@@ -19,15 +19,20 @@ struct ImportCommandTests {
         // The root is the current folder when --root is not given.
         let result = try CommandRunner.run(["import", "jekyll", Self.fixture.path], in: root)
         try #require(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Imported 5 posts from \(Self.fixture.path)/_posts into content/issues (3 skipped, 8 warnings).\n")
+        #expect(result.stdout == """
+            content/site.yml: kept as it is (not made from _config.yml)
+            Imported 5 posts from \(Self.fixture.path)/_posts into content/issues (3 skipped, 7 warnings).
+
+            """, "the archive's own site.yml is never replaced")
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.count == 11, "3 skipped files and 8 warnings: \(result.stderr)")
+        #expect(lines.count == 10, "3 skipped files and 7 warnings: \(result.stderr)")
         #expect(lines.contains("\(Self.fixture.path)/_posts/notes.txt: skipped: not a Markdown file (.txt): only .md and .markdown posts are imported"))
         #expect(lines.contains("\(Self.fixture.path)/_posts/draft-ideas.md: skipped: the name does not start with a date: a post is named YYYY-MM-DD-title.md"))
         #expect(lines.contains("content/issues/2018/2018-01-19-forums.md:10: warning: {% post_url 2017-12-01-missing %} names no post being imported; left as it is"))
         #expect(lines.contains("content/issues/2018/2018-01-19-forums.md:12: warning: Liquid {% highlight ruby %} left as it is: Broadsheet does not run Liquid"))
-        #expect(lines.contains("content/issues/2018-01-10-welcome.md:12: warning: Liquid {{ page.title }} left as it is: Broadsheet does not run Liquid"))
-        #expect(lines.contains { $0.hasPrefix("content/issues/2018-02-14-placeholders.md:4: warning: permalink '/:year/:title/' uses the Jekyll placeholder :year") })
+        #expect(lines.contains("content/issues/2018-01-10-welcome.md:13: warning: Liquid {{ page.title }} left as it is: Broadsheet does not run Liquid"),
+                "a line lower: the old address is added to the front matter")
+        #expect(!lines.contains { $0.contains("placeholders.md") }, "its placeholder permalink is filled in")
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/issues/2018/2018-01-05-new-year.md").path))
         #expect(try CommandRunner.snapshot(Self.fixture) == before, "the source is only read")
 
@@ -40,6 +45,60 @@ struct ImportCommandTests {
         let welcome = try String(contentsOf: root.appendingPathComponent("site/issues/2018-01-10-welcome/index.html"), encoding: .utf8)
         #expect(welcome.contains("<a href=\"../../issues/2018-01-19-forums/index.html\">forums announcement</a>"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/issues/2018-01-19-forums/index.html").path))
+        let old = try String(contentsOf: root.appendingPathComponent("site/2018/01/10/welcome/index.html"), encoding: .utf8)
+        #expect(old.contains("url=../../../../issues/2018-01-10-welcome/\""), "the address _config.yml's permalink gave the post")
+        #expect(try String(contentsOf: root.appendingPathComponent("content/site.yml"), encoding: .utf8) == "title: CLI Weekly\nbase_url: https://example.org/\n")
+    }
+
+    @Test func anEmptyFolderGetsSiteYmlFromConfigAndBuildsUnderItsTitle() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CommandRunner.run(["import", "jekyll", Self.fixture.path], in: root)
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("content/site.yml: made from _config.yml\nImported 5 posts"), "\(result.stdout)")
+        let site = try String(contentsOf: root.appendingPathComponent("content/site.yml"), encoding: .utf8)
+        #expect(site.contains("title: \"Field Notes\"\n"))
+        #expect(site.contains("base_url: \"https://notes.example.com/blog/\"\n"))
+        #expect(site.contains("author: \"Ada Lovelace\"\n"))
+
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        let build = try CommandRunner.run(["build", "--root", root.path, "--quiet"], environment: ["BROADSHEET_TODAY": "2026-01-01"])
+        try #require(build.status == 0, "\(build.stderr)")
+        let home = try String(contentsOf: root.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(home.contains("<title>Field Notes</title>"))
+        let redirect = try String(contentsOf: root.appendingPathComponent("site/2018/01/19/forums/index.html"), encoding: .utf8)
+        #expect(redirect.contains("url=../../../../issues/2018-01-19-forums/\""))
+        #expect(redirect.contains("<link rel=\"canonical\" href=\"https://notes.example.com/blog/issues/2018-01-19-forums/\">"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/2018/01/10/welcome/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/2018/placeholders/index.html").path))
+    }
+
+    @Test func aMalformedConfigIsAnErrorAtItsLineAndNothingIsWritten() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-cli-\(UUID().uuidString)")
+        let old = root.appendingPathComponent("old")
+        try FileManager.default.createDirectory(at: old.appendingPathComponent("_posts"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "---\ntitle: T\n---\nBody.\n".write(to: old.appendingPathComponent("_posts/2018-01-05-x.md"), atomically: true, encoding: .utf8)
+        try "title: T\nurl: [not, text]\n".write(to: old.appendingPathComponent("_config.yml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["import", "jekyll", "old", "--root", "archive"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "old/_config.yml:2: url must be text, as Jekyll reads it\n")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("archive").path), "nothing written")
+
+        try "title: T\n  bad: indent\n".write(to: old.appendingPathComponent("_config.yml"), atomically: true, encoding: .utf8)
+        let broken = try CommandRunner.run(["import", "jekyll", "old", "--root", "archive", "--force"], in: root)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("old/_config.yml:"), "\(broken.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("archive").path), "nothing written")
+
+        try FileManager.default.removeItem(at: old.appendingPathComponent("_config.yml"))
+        let missing = try CommandRunner.run(["import", "jekyll", "old", "--root", "archive"], in: root)
+        #expect(missing.status == 0, "\(missing.stderr)")
+        #expect(missing.stdout.hasPrefix("old/_config.yml: not there, so old addresses follow Jekyll's default permalink (date) and no site.yml is made\n"))
+        #expect(try String(contentsOf: root.appendingPathComponent("archive/content/issues/2018-01-05-x.md"), encoding: .utf8).contains("permalink: \"/2018/01/05/x.html\""))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("archive/content/site.yml").path))
     }
 
     @Test func refusesToOverwriteUnlessForced() throws {

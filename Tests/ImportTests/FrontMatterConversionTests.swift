@@ -64,16 +64,76 @@ struct FrontMatterConversionTests {
         #expect(converted.issue.params["jekyll_slug"] == .string("the-forums"))
     }
 
-    @Test func aPermalinkIsKeptAndOneWithPlaceholdersRenamedWithAWarning() throws {
+    @Test func aPermalinkIsKeptAndOneWithPlaceholdersFilledIn() throws {
         let kept = try convert("---\ntitle: T\npermalink: /2018/01/19/forums/\n---\n")
         #expect(kept.issue.permalink?.path == "2018/01/19/forums/")
         #expect(kept.warnings.isEmpty)
-        let renamed = try convert("---\ntitle: T\npermalink: /:year/:title/\n---\n")
-        #expect(renamed.issue.permalink == nil)
-        #expect(renamed.head.contains("jekyll_permalink: /:year/:title/"))
-        #expect(renamed.warnings.map(\.description) == [
-            "content/issues/2018-01-19-forums.md:4: warning: permalink '/:year/:title/' uses the Jekyll placeholder :year, which only Jekyll fills in: write the post's old address out in full, like /2018/01/19/forums/; kept as jekyll_permalink, so the build makes no redirect for it",
+        let filled = try convert("---\ntitle: T\ndate: 2018-01-19 08:05\ncategories: [News]\npermalink: /:categories/:year/:hour:minute/:title/\n---\n")
+        #expect(filled.issue.permalink?.path == "news/2018/0805/forums/")
+        #expect(filled.head.contains("permalink: \"/news/2018/0805/forums/\"  # Jekyll's /:categories/:year/:hour:minute/:title/, filled in"))
+        #expect(filled.warnings.isEmpty)
+        let slug = try convert("---\ntitle: T\nslug: Old Name\npermalink: /:year/:title:output_ext\n---\n")
+        #expect(slug.issue.permalink?.path == "2018/Old-Name.html", "Jekyll's :title is the front matter's slug")
+    }
+
+    @Test func aPermalinkTheBuildWouldRefuseIsKeptAsJekyllPermalink() throws {
+        let unknown = try convert("---\ntitle: T\npermalink: /:year/:nope/\n---\n")
+        #expect(unknown.issue.permalink == nil)
+        #expect(unknown.head.contains("jekyll_permalink: /:year/:nope/"))
+        #expect(unknown.warnings.map(\.description) == [
+            "content/issues/2018-01-19-forums.md:4: warning: permalink '/:year/:nope/' uses :nope, which the import cannot fill in; kept as jekyll_permalink, so the build makes no redirect for it",
         ])
+        let hidden = try convert("---\ntitle: T\nslug: .secret\npermalink: /:year/:title/\n---\n")
+        #expect(hidden.issue.permalink == nil)
+        #expect(hidden.warnings.map(\.description) == [
+            "content/issues/2018-01-19-forums.md:5: warning: permalink '/2018/.secret/' has a hidden name ('.secret'), which servers do not serve, filled in from '/:year/:title/'; kept as jekyll_permalink, so the build makes no redirect for it",
+        ])
+        let literal = try convert("---\ntitle: T\npermalink: /a/../b/\n---\n")
+        #expect(literal.issue.permalink == nil)
+        #expect(literal.head.contains("jekyll_permalink: /a/../b/"))
+        let list = try convert("---\ntitle: T\npermalink: [a]\n---\n")
+        #expect(list.head.contains("jekyll_permalink: [a]"))
+        #expect(list.warnings.first?.message == "permalink is not text; kept as jekyll_permalink, so the build makes no redirect for it")
+    }
+
+    private func convert(_ text: String, site template: String) throws(PostRefusal) -> PostFrontMatter {
+        try PostFrontMatter.convert(text, name: Self.name, target: Self.target, permalink: template)
+    }
+
+    @Test func aPostWithoutAPermalinkGetsTheSitesLast() throws {
+        let text = "---\ntitle: T\ncategories: Big News\n# a comment\n---\nBody.\n"
+        let converted = try convert(text, site: JekyllURLStyle.template(for: "date"))
+        #expect(converted.head == ["---", "date: 2018-01-19", "title: T", "tags: [\"Big\", \"News\"]", "# a comment",
+                                   "permalink: \"/big/news/2018/01/19/forums.html\"", "---"])
+        #expect(converted.head.suffix(2) == ["permalink: \"/big/news/2018/01/19/forums.html\"", "---"], "added after every other line")
+        #expect(converted.issue.permalink?.path == "big/news/2018/01/19/forums.html")
+        #expect(converted.warnings.isEmpty)
+        #expect(try convert(text).issue.permalink == nil, "no template, no permalink")
+    }
+
+    @Test func anOwnPermalinkWinsAndAnUnpublishedPostGetsNone() throws {
+        let own = try convert("---\ntitle: T\npermalink: /old/\n---\n", site: "/:year/:title/")
+        #expect(own.issue.permalink?.path == "old/")
+        #expect(own.head.filter { $0.hasPrefix("permalink") } == ["permalink: /old/"])
+        let draft = try convert("---\ntitle: T\npublished: false\n---\n", site: "/:year/:title/")
+        #expect(draft.issue.permalink == nil, "Jekyll never published it, so it had no address")
+        #expect(draft.warnings.isEmpty)
+        let null = try convert("---\ntitle: T\npermalink:\n---\n", site: "/:year/:title/")
+        #expect(null.issue.permalink?.path == "2018/forums/", "an empty permalink is none")
+    }
+
+    @Test func anOldAddressTheBuildWouldRefuseIsLeftOutWithAWarning() throws {
+        let converted = try convert("---\ntitle: T\nslug: .hidden\n---\n", site: "/:year/:title/")
+        #expect(converted.issue.permalink == nil)
+        #expect(!converted.head.contains { $0.hasPrefix("permalink") })
+        #expect(converted.warnings.map(\.description) == [
+            "content/issues/2018-01-19-forums.md:1: warning: the old address Jekyll's permalink '/:year/:title/' gives this post is refused: permalink '/2018/.hidden/' has a hidden name ('.hidden'), which servers do not serve; no redirect from it",
+        ])
+        let colon = try convert("---\ntitle: T\ncategories: \"c:d\"\n---\n", site: "/:categories/:title/")
+        #expect(colon.issue.permalink == nil)
+        #expect(colon.warnings.map(\.message) == ["the old address Jekyll's permalink '/:categories/:title/' gives this post is refused: permalink '/c:d/forums/' has a colon, which cannot be part of a file's path; no redirect from it"])
+        let unknown = try convert("---\ntitle: T\n---\n", site: "/:nope/")
+        #expect(unknown.warnings.map(\.message) == ["Jekyll's permalink '/:nope/' uses :nope, which the import cannot fill in; no redirect from the old address"])
     }
 
     @Test func aMissingTitleOrDateComesFromTheFileName() throws {

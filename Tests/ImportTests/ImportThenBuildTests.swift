@@ -43,12 +43,31 @@ struct ImportThenBuildTests {
         let page = try String(contentsOf: redirect, encoding: .utf8)
         let target = offline ? "../../../../issues/2018-01-19-forums/index.html" : "../../../../issues/2018-01-19-forums/"
         #expect(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=\(target)\">"))
-        #expect(page.contains("<link rel=\"canonical\" href=\"\(target)\">"))
+        // _config.yml's url + baseurl became site.yml's base_url, which the canonical link names.
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://notes.example.com/blog/issues/2018-01-19-forums/\">"))
         #expect(page.contains("<a href=\"\(target)\">Forums are open</a>"))
         for file in targets(in: page, page: redirect) {
             #expect(FileManager.default.fileExists(atPath: file), "\(file) from the redirect")
         }
-        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2018/forums").path), "the placeholder permalink made none")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2018/forums").path))
+
+        // Old addresses from _config.yml's permalink, and the placeholder permalink filled in.
+        for (old, slug) in [("2018/01/10/welcome", "2018-01-10-welcome"), ("2018/placeholders", "2018-02-14-placeholders"),
+                            ("2019/03/04/no-front-matter", "2019-03-04-no-front-matter")] {
+            let url = output.appendingPathComponent("\(old)/index.html")
+            let html = try String(contentsOf: url, encoding: .utf8)
+            let depth = String(repeating: "../", count: old.split(separator: "/").count)
+            #expect(html.contains("url=\(depth)issues/\(slug)/\(offline ? "index.html" : "")\""), "\(old) → \(slug)")
+            for file in targets(in: html, page: url) {
+                #expect(FileManager.default.fileExists(atPath: file), "\(file) from \(old)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("2018/01/05").path), "the unpublished post had no old address")
+
+        // site.yml, made from _config.yml, names the site.
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("<title>Field Notes</title>"), "the title from _config.yml")
+        #expect(home.contains("<html lang=\"en-GB\">"))
 
         // The links the import made, in the pages the build wrote.
         for slug in ["2018-01-10-welcome", "2018-01-19-forums"] {

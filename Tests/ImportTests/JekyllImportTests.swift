@@ -29,8 +29,23 @@ struct JekyllImportTests {
             "jekyll-blog/_posts/draft-ideas.md: skipped: the name does not start with a date: a post is named YYYY-MM-DD-title.md",
             "jekyll-blog/_posts/notes.txt: skipped: not a Markdown file (.txt): only .md and .markdown posts are imported",
         ])
-        #expect(plan.warnings.count == 8)
-        #expect(plan.summary == "Imported 5 posts from jekyll-blog/_posts into content/issues (3 skipped, 8 warnings).")
+        #expect(plan.warnings.count == 7)
+        #expect(plan.summary == "Imported 5 posts from jekyll-blog/_posts into content/issues (3 skipped, 7 warnings).")
+        // Old addresses: _config.yml's /:year/:month/:day/:title/ where a post has no permalink of its own.
+        #expect(plan.posts.map { try? IssueParser.parse(path: $0.target, text: $0.text).permalink?.written } == [
+            "/2018/01/19/forums/", nil, "/2018/01/10/welcome/", "/2018/placeholders/", "/2019/03/04/no-front-matter/",
+        ], "the forums' own, none for the unpublished post, the placeholders' own filled in, the site's for the rest")
+        #expect(plan.siteTarget == "content/site.yml")
+        #expect(plan.siteFile?.text == """
+            # Made by broadsheet import jekyll from jekyll-blog/_config.yml; edit it freely (see the README on site.yml).
+            title: "Field Notes"
+            description: "A Jekyll blog, for the importer's tests."
+            base_url: "https://notes.example.com/blog/"
+            author: "Ada Lovelace"
+            language: "en-GB"
+
+            """)
+        #expect(plan.notes.isEmpty)
         let welcome = try #require(plan.posts.first { $0.slug == "2018-01-10-welcome" })
         #expect(welcome.text.contains("[forums announcement](../../issues/2018-01-19-forums/index.html)"))
         #expect(welcome.text.contains("tags: [\"news\", \"meta\", \"intro\", \"welcome\"]"))
