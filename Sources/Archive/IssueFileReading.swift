@@ -24,9 +24,9 @@ extension IssueLoader {
     /// parsed on its own (in parallel, in path order). Throws only when the folder cannot be
     /// listed; a file that cannot be read or parsed carries its error.
     public static func readEachForCheck(directory: URL, root: URL, linking: MentionLinking) throws -> [IssueFileReading] {
-        let rootPath = root.standardizedFileURL.path
+        let roots = rootPaths(root)
         return try issueFiles(in: directory).concurrentMap { file in
-            let path = relativePath(file, to: rootPath)
+            let path = relativePath(file, toAny: roots)
             let text: String
             do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: file))

@@ -83,10 +83,10 @@ public enum IssueLoader {
     static func readEach<Result: Sendable>(in directory: URL, root: URL, stamped: Bool = false,
                                            unchanged: @Sendable (String, FileStamp) -> Result? = { _, _ in nil },
                                            _ parse: @Sendable (String, String, FileStamp?) throws -> Result) throws -> [Result] {
-        let rootPath = root.standardizedFileURL.path
+        let roots = rootPaths(root)
         let files = try issueFiles(in: directory)
         return try files.concurrentMap { file in
-            let path = relativePath(file, to: rootPath)
+            let path = relativePath(file, toAny: roots)
             let stamp = stamped ? FileStamp(path: file) : nil
             if let stamp, let result = unchanged(path, stamp) { return result }
             let data: Data
@@ -172,5 +172,23 @@ public enum IssueLoader {
     static func relativePath(_ path: String, to root: String) -> String {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// The ways an issue file's path may start with the root: as given, and with its symlinks
+    /// resolved, since the issues folder is listed resolved. A root reached through a symlink
+    /// (`/tmp/news` → `/data/news`) still gives `content/issues/x.md` in messages.
+    static func rootPaths(_ root: URL) -> [String] {
+        let given = root.standardizedFileURL.path
+        let resolved = root.resolvingSymlinksInPath().standardizedFileURL.path
+        return resolved == given ? [given] : [given, resolved]
+    }
+
+    /// `path` relative to the first of `roots` it lies under, else as it is.
+    static func relativePath(_ path: String, toAny roots: [String]) -> String {
+        for root in roots {
+            let relative = relativePath(path, to: root)
+            if relative != path { return relative }
+        }
+        return path
     }
 }

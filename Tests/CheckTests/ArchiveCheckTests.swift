@@ -205,6 +205,16 @@ struct ArchiveCheckTests {
         #expect(lines(clash).first?.hasPrefix("content/issues/2026-01-05-one.md:5: permalink '/tags/' is where the build writes tags/index.html") == true, "\(lines(clash))")
     }
 
+    @Test func aRootReachedThroughASymlinkStillGivesPathsFromTheRoot() throws {
+        let archive = try ScratchArchive(issues: ["2026-01-05-one.md": ScratchArchive.issue("One", body: "![](https://example.com/x.png)\n")])
+        defer { archive.remove() }
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("check-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: archive.root)
+        defer { try? FileManager.default.removeItem(at: link) }
+        let report = try ArchiveCheck(root: link, themeDirectory: ScratchArchive.theme).run()
+        #expect(report.findings.map(\.path) == ["content/issues/2026-01-05-one.md"])
+    }
+
     @Test func addressesAreSortedIntoTheSiteAndElsewhere() {
         let classifier = LinkClassifier(baseURL: "https://example.org/news/", basePath: "/news/")
         let page = "issues/x/"
