@@ -76,40 +76,29 @@ enum IssueViewModel {
     /// authors (else the site's author, else the site as an organisation) and publisher.
     /// Safe inside `<script>`: `<`, `>` and `&` are written as `\u` escapes.
     static func jsonLD(_ issue: Issue, config: SiteConfig, links: Links) -> String {
-        let publisher: [String: Any] = ["@type": "Organization", "name": config.title]
-        let authors: [[String: Any]] = !issue.authors.isEmpty ? issue.authors.map { ["@type": "Person", "name": $0] }
-            : !config.author.isEmpty ? [["@type": "Person", "name": config.author]] : [publisher]
-        var data: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": config.articleType.rawValue,
-            "headline": issue.title,
-            "datePublished": issue.date.rfc3339,
-            "dateModified": issue.date.rfc3339,
-            "author": authors,
+        let publisher = ScriptSafeJSON.object(["@type": .string("Organization"), "name": .string(config.title)])
+        let authors: [ScriptSafeJSON] = !issue.authors.isEmpty
+            ? issue.authors.map { .object(["@type": .string("Person"), "name": .string($0)]) }
+            : !config.author.isEmpty ? [.object(["@type": .string("Person"), "name": .string(config.author)])] : [publisher]
+        var data: [String: ScriptSafeJSON] = [
+            "@context": .string("https://schema.org"),
+            "@type": .string(config.articleType.rawValue),
+            "headline": .string(issue.title),
+            "datePublished": .string(issue.date.rfc3339),
+            "dateModified": .string(issue.date.rfc3339),
+            "author": .array(authors),
             "publisher": publisher,
-            "inLanguage": config.language,
+            "inLanguage": .string(config.language),
         ]
         let url = links.absolute(.issue(issue.slug))
         if !url.isEmpty {
-            data["url"] = url
-            data["mainEntityOfPage"] = url
+            data["url"] = .string(url)
+            data["mainEntityOfPage"] = .string(url)
         }
-        if !issue.summary.isEmpty { data["description"] = issue.summary }
-        if let original = issue.sourceURL { data["isBasedOn"] = original }
-        if !issue.tags.isEmpty { data["keywords"] = issue.tags }
-        guard let json = try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        // One pass over the bytes, as this runs for every issue page.
-        var safe: [UInt8] = []
-        safe.reserveCapacity(json.count + 32)
-        for byte in json {
-            switch byte {
-            case UInt8(ascii: "&"): safe.append(contentsOf: "\\u0026".utf8)
-            case UInt8(ascii: "<"): safe.append(contentsOf: "\\u003c".utf8)
-            case UInt8(ascii: ">"): safe.append(contentsOf: "\\u003e".utf8)
-            default: safe.append(byte)
-            }
-        }
-        return String(decoding: safe, as: UTF8.self)
+        if !issue.summary.isEmpty { data["description"] = .string(issue.summary) }
+        if let original = issue.sourceURL { data["isBasedOn"] = .string(original) }
+        if !issue.tags.isEmpty { data["keywords"] = .array(issue.tags.map { .string($0) }) }
+        return ScriptSafeJSON.object(data).text
     }
 
     /// For each contents entry, the heading it sits under when its own text is not unique

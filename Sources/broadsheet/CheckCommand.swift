@@ -40,7 +40,8 @@ struct CheckCommand: ParsableCommand {
         if external {
             for link in report.externalLinks { print(link.description) }
         }
-        print(report.summaryLine + (external ? " \(report.externalLinks.count) external links listed, not fetched." : ""))
+        let listed = report.externalLinks.count
+        print(report.summaryLine + (external ? " \(listed) external link\(listed == 1 ? "" : "s") listed, not fetched." : ""))
         if report.errorCount > 0 { throw ExitCode.failure }
     }
 }
