@@ -219,6 +219,7 @@ public final class PreviewServer: Sendable {
         let site = siteFolder
         let files = PreviewFiles(root: site, injected: LiveReloadScript.tag)
         router.add(middleware: NotFoundPage(files: files))
+        router.add(middleware: MarkdownContentType())
         router.add(middleware: FileMiddleware(fileProvider: files, searchForIndexHtml: true))
         router.get("/_broadsheet/live.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],

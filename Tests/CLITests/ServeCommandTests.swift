@@ -49,6 +49,9 @@ struct ServeCommandTests {
         let css = try server.get("/assets/style.css")
         #expect(css.status == 200 && css.headers["content-type"]?.hasPrefix("text/css") == true)
         #expect(try server.get("/_broadsheet/live.js").body.contains("EventSource"))
+        let source = try server.get("/issues/2026-01-05-first/index.md")
+        #expect(source.status == 200 && source.headers["content-type"] == "text/markdown; charset=utf-8", "\(source.headers)")
+        #expect(source.body.contains("Nvidia shipped the first racks.") && !source.body.contains("live.js"))
 
         let missing = try server.get("/no/such/page/")
         #expect(missing.status == 404)
