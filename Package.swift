@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Output", dependencies: ["CFileSwap"]),
         .target(name: "Site", dependencies: ["Archive", "Templates", "Markup", "Output", "Search", "Parallel"]),
         // `broadsheet import jekyll`: a Jekyll site's posts made into issues (front matter, Liquid links).
-        .target(name: "Import", dependencies: ["Archive", "Site"]),
+        .target(name: "Import", dependencies: ["Archive", "Site", "Markup"]),
         // The local preview (`broadsheet serve`): serves a build with Hummingbird, watches the
         // content and the theme, rebuilds, and tells open pages to reload.
         .target(name: "Preview", dependencies: ["Site", "Archive", "Output", .product(name: "Hummingbird", package: "hummingbird"),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Archive", "Templates", "Output", "Search"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "CheckTests", dependencies: ["Check", "Archive", "Markup"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "Archive", "Site"], exclude: ["Fixtures"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Archive", "Site", "Markup"], exclude: ["Fixtures"]),
         // Runs the built `broadsheet` program as a user would: exit codes, stderr, stdout.
         .testTarget(name: "CLITests", dependencies: ["broadsheet"]),
     ],

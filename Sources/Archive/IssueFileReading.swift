@@ -28,25 +28,22 @@ extension IssueLoader {
         return try issueFiles(in: directory).concurrentMap { file in
             let path = relativePath(file, toAny: roots)
             let text: String
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                text = try decodeUTF8(data, path: path)
-            } catch let error as ContentError {
-                return IssueFileReading(path: path, issue: .failure(error), warnings: [], body: nil, bodyLine: 1)
+            let frontMatter: FrontMatter
+            do throws(ContentError) {
+                text = try readText(file, path: path)
+                frontMatter = try FrontMatter(text: text, path: path)
             } catch {
-                let failure = ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
-                return IssueFileReading(path: path, issue: .failure(failure), warnings: [], body: nil, bodyLine: 1)
+                return IssueFileReading(path: path, issue: .failure(error), warnings: [], body: nil, bodyLine: 1)
             }
-            let split = try? FrontMatter(text: text, path: path)
             var warnings: [ContentWarning] = []
             let issue: Result<Issue, ContentError>
             do throws(ContentError) {
-                issue = .success(try IssueParser.parse(path: path, text: text, linking: linking, warnings: &warnings))
+                issue = .success(try IssueParser.parse(path: path, text: text, frontMatter: frontMatter, linking: linking, warnings: &warnings))
             } catch {
                 issue = .failure(error)
             }
             return IssueFileReading(path: path, issue: issue, warnings: warnings,
-                                    body: split.map { String($0.body) }, bodyLine: split?.bodyLine ?? 1)
+                                    body: String(frontMatter.body), bodyLine: frontMatter.bodyLine)
         }
     }
 

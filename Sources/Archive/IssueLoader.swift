@@ -89,14 +89,20 @@ public enum IssueLoader {
             let path = relativePath(file, toAny: roots)
             let stamp = stamped ? FileStamp(path: file) : nil
             if let stamp, let result = unchanged(path, stamp) { return result }
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: file))
-            } catch {
-                throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
-            }
-            return try parse(path, try decodeUTF8(data, path: path), stamp)
+            return try parse(path, try readText(file, path: path), stamp)
         }
+    }
+
+    /// The text of the issue file at `file` (shown as `path`), or an error on its path when it
+    /// cannot be read or is not UTF-8.
+    static func readText(_ file: String, path: String) throws(ContentError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw ContentError(path: path, line: 1, message: "cannot read file: \(error.localizedDescription)")
+        }
+        return try decodeUTF8(data, path: path)
     }
 
     /// Every `.md`/`.markdown` file below `directory` (hidden files and folders left out), sorted

@@ -25,7 +25,13 @@ public enum IssueParser {
     /// but that does not stop the build (a duplicate key) to `warnings`.
     public static func parse(path: String, text: String, linking: MentionLinking = .disabled,
                              warnings: inout [ContentWarning]) throws(ContentError) -> Issue {
-        let frontMatter = try FrontMatter(text: text, path: path)
+        try parse(path: path, text: text, frontMatter: try FrontMatter(text: text, path: path), linking: linking, warnings: &warnings)
+    }
+
+    /// Parses like `parse(path:text:linking:warnings:)` with the front matter already split
+    /// from `text`, for a reader that needs the split too (`IssueLoader.readEachForCheck`).
+    static func parse(path: String, text: String, frontMatter: FrontMatter, linking: MentionLinking,
+                      warnings: inout [ContentWarning]) throws(ContentError) -> Issue {
         warnings += frontMatter.warnings
         let fields = FieldReader(fields: frontMatter.fields, path: path)
 

@@ -17,26 +17,10 @@ public struct NewIssue: Sendable, Equatable {
         fileName = "\(date)-\(slug.isEmpty ? "issue" : slug).md"
         let numbers = existing.compactMap { $0.number.flatMap { Int($0) } }
         let number = (numbers.max() ?? existing.count) + 1
-        var lines = ["---", "title: \(Self.quoted(title))", "date: \(date)", "number: \(number)"]
-        if !tags.isEmpty { lines.append("tags: [\(tags.map(Self.quoted).joined(separator: ", "))]") }
+        var lines = ["---", "title: \(YAMLText.quoted(title))", "date: \(date)", "number: \(number)"]
+        if !tags.isEmpty { lines.append("tags: " + YAMLText.list(tags)) }
         lines += ["---", "Write the issue here.", ""]
         text = lines.joined(separator: "\n")
-    }
-
-    /// `text` as a YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     /// Writes the file into `layout`'s `content/issues/`, never over an existing file;

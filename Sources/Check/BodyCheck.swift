@@ -1,6 +1,7 @@
 import Archive
 import Foundation
 import Markup
+import Site
 
 /// The checks on one issue's Markdown: its links and images, an empty body, template
 /// syntax left in the text, and one address under different words.
@@ -41,9 +42,9 @@ struct BodyCheck: Sendable {
         result.findings += LinkTextConsistency.warnings(references, path: file.path, fileLine: fileLine)
 
         // A page's own address is needed to resolve its relative links.
-        let page = issue.map { "issues/\($0.slug)/" }
+        let page = issue.map { SitePath.issue($0.slug).value }
         let links = InternalLinkCheck(site: site, today: today, from: issue)
-        for reference in references where !Self.holdsTemplateTag(reference.destination) {
+        for reference in references where LiquidScanner.nextOpening(in: Substring(reference.destination), from: reference.destination.startIndex) == nil {
             let line = fileLine(reference.line)
             switch classifier.target(of: reference.destination, from: page ?? "issues/") {
             case .external:
@@ -65,16 +66,6 @@ struct BodyCheck: Sendable {
             }
         }
         return result
-    }
-
-    /// True for an address with `{{` or `{%` in it: already reported as template syntax.
-    static func holdsTemplateTag(_ address: String) -> Bool {
-        var previousBrace = false
-        for byte in address.utf8 {
-            if previousBrace, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return true }
-            previousBrace = byte == UInt8(ascii: "{")
-        }
-        return false
     }
 
     /// True when the body holds nothing but space and HTML comments.

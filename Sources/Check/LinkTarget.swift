@@ -1,4 +1,5 @@
 import Foundation
+import Markup
 
 /// Where a link in an issue leads, worked out from its address as written.
 enum LinkTarget: Equatable {
@@ -28,7 +29,7 @@ struct LinkClassifier {
 
     /// Where `destination` leads from the page at `page` (a site path such as `issues/x/`).
     func target(of destination: String, from page: String) -> LinkTarget {
-        let address = Self.trimmingSpaces(destination)
+        let address = String(Substring(destination).trimmingSpaces())
         guard !address.isEmpty else { return .empty }
         if address.utf8.starts(with: "//".utf8) { return .external }
         if let scheme = Self.scheme(of: address) {
@@ -46,17 +47,6 @@ struct LinkClassifier {
             return resolve(String(address.dropFirst(min(basePath.count, address.count))), from: "")
         }
         return resolve(address, from: page)
-    }
-
-    /// `text` without the spaces and tabs at either end (a link check reads every link, so
-    /// this stays off Foundation's slower `trimmingCharacters`).
-    static func trimmingSpaces(_ text: String) -> String {
-        let bytes = text.utf8
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = bytes.lastIndex(where: { !isSpace($0) })!
-        if first == bytes.startIndex, bytes.index(after: last) == bytes.endIndex { return text }
-        return String(text[first...last])
     }
 
     /// `relative` (query dropped, fragment split off) resolved against the folder `page`.

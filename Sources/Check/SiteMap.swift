@@ -18,9 +18,7 @@ struct SiteMap: Sendable {
     let issueSlugs: [String]
     let entitySlugs: [String]
     let tagSlugs: [String]
-    /// Each issue's slug by its path (relative to the root), and by its file name alone,
-    /// for links written to the Markdown file rather than the page.
-    let slugByPath: [String: String]
+    /// Each issue's slug by its file name, for links written to the Markdown file rather than the page.
     let slugByFileName: [String: String]
     /// Each issue's draft flag and date, by slug.
     let issuesBySlug: [String: (draft: Bool, date: String, path: String)]
@@ -36,15 +34,12 @@ struct SiteMap: Sendable {
         issueSlugs = archive.issues.map(\.slug)
         entitySlugs = archive.registry.entities.map(\.slug)
         tagSlugs = archive.tags.map(\.slug)
-        var byPath: [String: String] = [:]
         var byName: [String: String] = [:]
         var bySlug: [String: (draft: Bool, date: String, path: String)] = [:]
         for issue in archive.issues {
-            byPath[issue.path] = issue.slug
             byName[(issue.path as NSString).lastPathComponent] = issue.slug
             bySlug[issue.slug] = (issue.draft, issue.date.isoDate, issue.path)
         }
-        slugByPath = byPath
         slugByFileName = byName
         issuesBySlug = bySlug
     }

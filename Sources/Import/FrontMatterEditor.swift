@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Markup
 
 /// The edits the import makes to one post's front matter, kept apart from its lines until
 /// `assembled()` applies them, so each rule (`PostFrontMatter`) is one small method.

@@ -1,3 +1,5 @@
+import Markup
+
 /// A post's front matter as lines of text, with the place of each top-level key, so that
 /// the import can rename, replace or remove a key and leave every other line (comments,
 /// quoting, order, line endings) exactly as the editor wrote it.
@@ -94,17 +96,5 @@ struct FrontMatterLines: Sendable {
             index = line.index(after: index)
         }
         return nil
-    }
-}
-
-extension Substring {
-    /// Without spaces, tabs and a `\r` at either end.
-    func trimmingSpaces() -> Substring {
-        var start = startIndex, end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" { start = index(after: start) }
-        while end > start, self[index(before: end)] == " " || self[index(before: end)] == "\t" || self[index(before: end)] == "\r" {
-            end = index(before: end)
-        }
-        return self[start..<end]
     }
 }

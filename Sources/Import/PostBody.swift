@@ -1,4 +1,5 @@
 import Archive
+import Markup
 import Site
 
 /// A post's Markdown with its Liquid made plain where it can be, line by line.
@@ -171,27 +172,16 @@ struct LiquidRewriter: Sendable {
         var position = line.startIndex
         var saw = false
         while position < line.endIndex {
-            if inRaw {
-                guard let end = LiquidScanner.endRaw(in: line, from: position) else {
-                    stretches.append(Stretch(text: line[position...], live: false))
-                    position = line.endIndex
-                    break
-                }
-                stretches.append(Stretch(text: line[position..<end.lowerBound], live: false))
-                position = end.upperBound
-                inRaw = false
-                saw = true
-            } else {
-                guard let start = Self.rawOpening(in: line, from: position) else {
-                    stretches.append(Stretch(text: line[position...], live: true))
-                    position = line.endIndex
-                    break
-                }
-                stretches.append(Stretch(text: line[position..<start.lowerBound], live: true))
-                position = start.upperBound
-                inRaw = true
-                saw = true
+            // Outside raw, look for its opening; inside, for its end. What lies before is live text, or raw.
+            let live = !inRaw
+            guard let boundary = inRaw ? LiquidScanner.endRaw(in: line, from: position) : Self.rawOpening(in: line, from: position) else {
+                stretches.append(Stretch(text: line[position...], live: live))
+                break
             }
+            stretches.append(Stretch(text: line[position..<boundary.lowerBound], live: live))
+            position = boundary.upperBound
+            inRaw.toggle()
+            saw = true
         }
         return (stretches, saw)
     }

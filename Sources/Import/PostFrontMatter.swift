@@ -1,4 +1,5 @@
 import Archive
+import Markup
 
 /// A Jekyll post's front matter made into Broadsheet's, line by line: every key is kept as
 /// written, except those the two generators read differently.

@@ -32,15 +32,16 @@ extension SiteBuilder {
     /// the pages' and issues' own files are known, and no ids.
     public func rehearse(_ archive: NewsletterArchive, theme: Theme?) -> SiteRehearsal {
         let pages = Page.all(in: archive)
+        let paths = pages.map { $0.path(in: archive) }
         guard let theme else {
-            var files = Set(pages.map { $0.path(in: archive).outputFile })
+            var files = Set(paths.map(\.outputFile))
             for issue in archive.issues { files.insert(SitePath.issueSource(issue.slug).outputFile) }
             return SiteRehearsal(files: files, ids: [:], pagesRendered: 0, errors: [], contentErrors: [])
         }
         let year = buildYear(archive)
         let site = PageContext.siteValue(archive.config)
-        let rendered = (try? pages.concurrentMap { page -> (file: String, ids: Set<String>, error: TemplateError?) in
-            let path = page.path(in: archive)
+        let rendered = (try? Array(pages.indices).concurrentMap { index -> (file: String, ids: Set<String>, error: TemplateError?) in
+            let (page, path) = (pages[index], paths[index])
             do {
                 let html = try renderPage(page, at: path, archive: archive, theme: theme, site: site, year: year)
                 return (path.outputFile, ElementIDs.find(in: html), nil)
@@ -50,17 +51,18 @@ extension SiteBuilder {
                 return (path.outputFile, [], TemplateError(path: page.templateName, line: 1, column: 1, message: "\(error)"))
             }
         }) ?? []
-        var files = writtenFiles(archive, pages: pages, paths: pages.map { $0.path(in: archive) }, theme: theme)
-        files.remove(BuildMarker.fileName)
         var ids: [String: Set<String>] = [:]
         // A page that failed to render has no ids to go by, rather than none at all.
         for page in rendered where page.error == nil { ids[page.file] = page.ids }
+        // The redirects are checked against the build's other files as the build checks them.
+        var files = writtenFiles(archive, pages: pages, paths: paths, theme: theme)
         var contentErrors: [ContentError] = []
         do {
-            files.formUnion(try redirects(for: archive, pages: pages, paths: pages.map { $0.path(in: archive) }, theme: theme).map(\.from.outputFile))
+            files.formUnion(try Redirect.all(in: archive, taken: files).map(\.from.outputFile))
         } catch {
             contentErrors.append(error)
         }
+        files.remove(BuildMarker.fileName)
         var seen: Set<String> = []
         let errors = rendered.compactMap(\.error).filter { seen.insert($0.description).inserted }.sorted {
             ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message)

@@ -1,51 +1,52 @@
 import Foundation
 
-/// One Liquid tag in a post's text: `{{ page.title }}` (an output) or `{% post_url x %}`
-/// (a tag), found on one line. Jekyll runs Liquid over every post before Markdown;
-/// Broadsheet does not, so the import turns the few tags it can into plain links and
-/// leaves the rest, saying where.
-struct LiquidTag: Sendable, Equatable {
+/// One Liquid tag in a text: `{{ page.title }}` (an output) or `{% post_url x %}` (a tag),
+/// found on one line. Jekyll runs Liquid over every post before Markdown; Broadsheet does
+/// not, so `broadsheet import` turns the few tags it can into plain links and leaves the
+/// rest, saying where, and `broadsheet check` warns of any left in an issue's text. Both
+/// find them with `LiquidScanner`, so they agree on what a tag is.
+public struct LiquidTag: Sendable, Equatable {
     /// `{{ … }}` or `{% … %}`.
-    enum Kind: Sendable, Equatable { case output, tag }
+    public enum Kind: Sendable, Equatable { case output, tag }
 
-    var kind: Kind
+    public var kind: Kind
     /// The tag as written, braces and all.
-    var text: Substring
+    public var text: Substring
     /// What is inside, without the braces, whitespace-control dashes (`{%-`, `-%}`) and the
     /// spaces around it: `post_url 2018/2018-01-19-forums`.
-    var inner: Substring
+    public var inner: Substring
     /// False when the line ends before the closing `}}` or `%}`: a tag across lines,
     /// which is left as it is.
-    var closed: Bool
+    public var closed: Bool
 
     /// The tag's name (`post_url`, `highlight`) or, for an output, its whole expression.
-    var name: Substring {
+    public var name: Substring {
         guard kind == .tag else { return inner }
         return inner.prefix { $0 != " " && $0 != "\t" }
     }
 
     /// What follows the tag's name: `2018/2018-01-19-forums` for `post_url`.
-    var argument: Substring {
+    public var argument: Substring {
         inner.dropFirst(name.count).trimmingSpaces()
     }
 
     /// The tag for messages: as written, shortened past 60 characters.
-    var shown: String {
+    public var shown: String {
         let flat = text.replacingOccurrences(of: "\r", with: "")
         return flat.count > 60 ? String(flat.prefix(57)) + "…" : flat
     }
 }
 
 /// Finds Liquid tags in a line.
-enum LiquidScanner {
+public enum LiquidScanner {
     /// One stretch of a line: text, or a tag.
-    enum Piece: Sendable, Equatable {
+    public enum Piece: Sendable, Equatable {
         case text(Substring)
         case tag(LiquidTag)
     }
 
     /// `line` cut into text and tags, in order; joined back, the pieces are the line.
-    static func pieces(of line: Substring) -> [Piece] {
+    public static func pieces(of line: Substring) -> [Piece] {
         var pieces: [Piece] = []
         var textStart = line.startIndex
         var index = line.startIndex
@@ -70,7 +71,7 @@ enum LiquidScanner {
     }
 
     /// Where the next `{{` or `{%` starts, at or after `from`.
-    static func nextOpening(in line: Substring, from: Substring.Index) -> Substring.Index? {
+    public static func nextOpening(in line: Substring, from: Substring.Index) -> Substring.Index? {
         var index = from
         while index < line.endIndex {
             let next = line.index(after: index)
@@ -82,7 +83,7 @@ enum LiquidScanner {
 
     /// The end of the first `{% endraw %}` (any spacing, with or without dashes) in `line`
     /// at or after `from`, and where it starts.
-    static func endRaw(in line: Substring, from: Substring.Index) -> Range<Substring.Index>? {
+    public static func endRaw(in line: Substring, from: Substring.Index) -> Range<Substring.Index>? {
         var index = from
         while let open = line[index...].range(of: "{%") {
             guard let close = line[open.upperBound...].range(of: "%}") else { return nil }
@@ -93,7 +94,7 @@ enum LiquidScanner {
     }
 
     /// A tag's inside without whitespace-control dashes and surrounding spaces.
-    static func innerText(_ text: Substring) -> Substring {
+    public static func innerText(_ text: Substring) -> Substring {
         var inner = text
         if inner.hasPrefix("-") { inner = inner.dropFirst() }
         if inner.hasSuffix("-") { inner = inner.dropLast() }
